@@ -1,0 +1,24 @@
+// The `Blockstore` boundary: everything above stores its IPLD blocks through these four methods.
+// Synchronous on purpose: LMDB reads are memory-mapped and synchronous, and the data structures above
+// (HAMT, KAMT, AMT) stay simple and fast without a promise per node. Writes that must land together go
+// through `putMany`, which is atomic. Implementations: memory, LMDB, and a write-back buffer.
+
+import type { CID } from 'multiformats/cid';
+
+export interface Block {
+  cid: CID;
+  bytes: Uint8Array;
+}
+
+export interface Blockstore {
+  get(cid: CID): Uint8Array | undefined;
+  has(cid: CID): boolean;
+  put(cid: CID, bytes: Uint8Array): void;
+  /** Writes every block or none. */
+  putMany(blocks: Iterable<Block>): void;
+}
+
+/** A compact Map key for a CID: its binary form as a latin1 string (no base32 work on the hot path). */
+export function cidKey(cid: CID): string {
+  return Buffer.from(cid.bytes.buffer, cid.bytes.byteOffset, cid.bytes.byteLength).toString('latin1');
+}
