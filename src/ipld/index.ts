@@ -6,3 +6,4 @@ export * from './blockstore.ts';
 export * from './memory-blockstore.ts';
 export * from './buffered-blockstore.ts';
 export * from './lmdb-blockstore.ts';
+export * from './car.ts';
