@@ -7,3 +7,6 @@ export * from './memory-blockstore.ts';
 export * from './buffered-blockstore.ts';
 export * from './lmdb-blockstore.ts';
 export * from './car.ts';
+export * from './hamt/index.ts';
+export * from './kamt/index.ts';
+export * from './amt/index.ts';
