@@ -10,3 +10,4 @@ export * from './car.ts';
 export * from './hamt/index.ts';
 export * from './kamt/index.ts';
 export * from './amt/index.ts';
+export * from './message-block.ts';

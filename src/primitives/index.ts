@@ -12,3 +12,4 @@ export * from './address/address-text.ts';
 export * from './address/eth-address.ts';
 export { encodeUvarint, decodeUvarint } from './address/leb128.ts';
 export * from './method-number.ts';
+export * from './message.ts';
