@@ -1,9 +1,9 @@
-// Reading the init actor's address map, so the state tree can resolve f1/f2/f3/f4 addresses to ids
-// (FEVM-FACTS §3.2; BA:actors/init/src/state.rs): init state is `[address_map, next_id, network_name]`,
-// `address_map` a HAMT (bit width 5) from address bytes to a u64 actor id. Read-only: registering
-// addresses is the init actor's and the VM's business, not the state tree's.
+// The init actor's address map, so the state tree can resolve f1/f2/f3/f4 addresses to ids and assign
+// ids to new addresses (FEVM-FACTS §3.2; BA:actors/init/src/state.rs; FVM:fvm/src/state_tree.rs
+// `register_new_address`): init state is `[address_map, next_id, network_name]`, `address_map` a HAMT
+// (bit width 5) from address bytes to a u64 actor id.
 
-import { CID, getCbor, type Blockstore } from '../ipld/index.ts';
+import { CID, getCbor, putCbor, type Blockstore } from '../ipld/index.ts';
 import { Hamt } from '../ipld/hamt/index.ts';
 import { FatalError } from '../primitives/index.ts';
 
@@ -11,6 +11,39 @@ export const INIT_ACTOR_ID = 1n;
 export const INIT_HAMT_BIT_WIDTH = 5;
 
 /** Answers ids for addresses, from one version (head) of the init actor's state. */
+export interface InitState {
+  addressMap: CID;
+  nextId: bigint;
+  networkName: string;
+}
+
+export function readInitState(store: Blockstore, head: CID): InitState {
+  const state = getCbor(store, head);
+  if (!Array.isArray(state) || state.length !== 3) throw new FatalError(`init actor state ${head} is not a 3-tuple`);
+  const [map, nextId, name] = state as unknown[];
+  const addressMap = CID.asCID(map);
+  if (!addressMap || (typeof nextId !== 'number' && typeof nextId !== 'bigint') || typeof name !== 'string') {
+    throw new FatalError(`init actor state ${head} is malformed`);
+  }
+  return { addressMap, nextId: BigInt(nextId), networkName: name };
+}
+
+export function putInitState(store: Blockstore, state: InitState): CID {
+  return putCbor(store, [state.addressMap, state.nextId, state.networkName]);
+}
+
+/**
+ * Maps `address` to a new id (the init actor's next_id) and answers the new init state head and id.
+ * The caller makes sure the address is not mapped yet.
+ */
+export function assignNewId(store: Blockstore, initHead: CID, address: Uint8Array): { head: CID; id: bigint } {
+  const state = readInitState(store, initHead);
+  const map = Hamt.load(store, state.addressMap, { bitWidth: INIT_HAMT_BIT_WIDTH });
+  const id = state.nextId;
+  map.set(address, id);
+  return { id, head: putInitState(store, { ...state, addressMap: map.flush(), nextId: id + 1n }) };
+}
+
 export class InitAddressMap {
   readonly head: CID;
   private readonly map: Hamt;
@@ -21,11 +54,8 @@ export class InitAddressMap {
   }
 
   static load(store: Blockstore, initHead: CID): InitAddressMap {
-    const state = getCbor(store, initHead);
-    if (!Array.isArray(state) || state.length !== 3) throw new FatalError(`init actor state ${initHead} is not a 3-tuple`);
-    const root = CID.asCID(state[0]);
-    if (!root) throw new FatalError(`init actor state ${initHead} has no address map link`);
-    return new InitAddressMap(initHead, Hamt.load(store, root, { bitWidth: INIT_HAMT_BIT_WIDTH }));
+    const { addressMap } = readInitState(store, initHead);
+    return new InitAddressMap(initHead, Hamt.load(store, addressMap, { bitWidth: INIT_HAMT_BIT_WIDTH }));
   }
 
   lookup(addressBytes: Uint8Array): bigint | undefined {

@@ -8,7 +8,7 @@ import type { Blockstore } from '../ipld/index.ts';
 import { Hamt } from '../ipld/hamt/index.ts';
 import { Address, FatalError, Protocol } from '../primitives/index.ts';
 import { actorStateFromIpld, actorStateToIpld, type ActorState } from './actor-state.ts';
-import { INIT_ACTOR_ID, InitAddressMap } from './init-address-map.ts';
+import { INIT_ACTOR_ID, InitAddressMap, assignNewId } from './init-address-map.ts';
 import { putStateRoot, readStateRoot } from './state-root.ts';
 
 /** Bit width of the actors HAMT (`HAMT_BIT_WIDTH` in FVM:shared/src/lib.rs). */
@@ -68,6 +68,19 @@ export class StateTree {
     if (!init) return undefined;
     if (!this.initMap || !this.initMap.head.equals(init.head)) this.initMap = InitAddressMap.load(this.store, init.head);
     return this.initMap.lookup(address.bytes);
+  }
+
+  /**
+   * Gives `address` the init actor's next id, in the init actor's address map (FVM `register_new_address`).
+   * A second registration of the same address is a bug in the caller.
+   */
+  registerNewAddress(address: Address): bigint {
+    if (this.lookupId(address) !== undefined) throw new FatalError(`address ${address} is already registered`);
+    const init = this.getActor(INIT_ACTOR_ID);
+    if (!init) throw new FatalError('cannot register an address: there is no init actor');
+    const { head, id } = assignNewId(this.store, init.head, address.bytes);
+    this.setActor(INIT_ACTOR_ID, { ...init, head });
+    return id;
   }
 
   /** Opens a nested transaction: changes from here on can be committed or reverted together. */

@@ -1,0 +1,262 @@
+// The call manager (FVM:fvm/src/call_manager/default.rs): sends between actors inside one message.
+// Resolves the receiver (auto-creating an Account for unknown f1/f3 and a Placeholder for unknown
+// f410 addresses), moves value, invokes the actor's code through the registry, keeps the call depth,
+// gas limits of calls, transactions (state, events and access charges revert together), and the
+// charges for touching actors. It does not know any actor: code comes from the ActorRegistry.
+
+import { encodeCbor, type Blockstore, type CID } from '../ipld/index.ts';
+import { Address, ExitCode, FatalError, Protocol, isSystemExitCode } from '../primitives/index.ts';
+import { EAM_ACTOR_ID } from '../primitives/index.ts';
+import { createActorState, type ActorState, type StateTree } from '../state/index.ts';
+import { ChargedBlockstore, countLinks } from './charged-blockstore.ts';
+import { ActorError, ErrorNumber, SyscallError } from './errors.ts';
+import { EventCollector } from './events.ts';
+import { MAX_CALL_DEPTH, type ExecutionContext } from './execution-context.ts';
+import { GasTracker, OutOfGasError } from './gas/gas-tracker.ts';
+import { PriceList, onChainReturnValue, onCreateActor, onMethodInvocation } from './gas/price-list.ts';
+import { CBOR, type IpldBlock } from './ipld-block.ts';
+import { InvocationRuntime, type InvocationHost } from './invocation-runtime.ts';
+import { ActorType, type ActorRegistry } from './runtime.ts';
+import { StateAccessTracker } from './state-access-tracker.ts';
+
+export const SYSTEM_ACTOR_ID = 0n;
+export const METHOD_SEND = 0;
+export const METHOD_CONSTRUCTOR = 1;
+
+export interface InvocationResult {
+  exitCode: number;
+  returnData: IpldBlock | null;
+}
+
+export interface MessageOrigin {
+  id: bigint;
+  address: Address;
+  nonce: bigint;
+  gasPremium: bigint;
+}
+
+export class CallManager implements InvocationHost {
+  readonly tree: StateTree;
+  readonly registry: ActorRegistry;
+  readonly context: ExecutionContext;
+  readonly gas: GasTracker;
+  readonly origin: MessageOrigin;
+  readonly events = new EventCollector();
+  readonly store: Blockstore;
+  private readonly access = new StateAccessTracker();
+  private depth = 0;
+  private actorsCreated = 0n;
+
+  constructor(tree: StateTree, registry: ActorRegistry, context: ExecutionContext, gas: GasTracker, origin: MessageOrigin) {
+    this.tree = tree;
+    this.registry = registry;
+    this.context = context;
+    this.gas = gas;
+    this.origin = origin;
+    this.store = new ChargedBlockstore(tree.store, gas);
+    this.access.recordUpdate(origin.id);
+  }
+
+  /** A send in its own transaction: reverted unless it exits 0. Throws SyscallError or OutOfGasError. */
+  send(from: bigint, to: Address, method: number, params: IpldBlock | null, value: bigint, gasLimit: number | undefined, readOnly: boolean): InvocationResult {
+    return this.withTransaction(() => this.callActor(from, to, method, params, value, gasLimit, readOnly));
+  }
+
+  withTransaction(fn: () => InvocationResult): InvocationResult {
+    this.tree.begin();
+    this.events.begin();
+    this.access.begin();
+    let result: InvocationResult;
+    try {
+      result = fn();
+    } catch (error) {
+      this.endTransaction(true);
+      throw error;
+    }
+    this.endTransaction(result.exitCode !== ExitCode.OK);
+    return result;
+  }
+
+  private endTransaction(revert: boolean): void {
+    if (revert) this.tree.revert();
+    else this.tree.commit();
+    this.events.end(revert);
+    this.access.end(revert);
+  }
+
+  private callActor(from: bigint, to: Address, method: number, params: IpldBlock | null, value: bigint, gasLimit: number | undefined, readOnly: boolean): InvocationResult {
+    if (gasLimit !== undefined) this.gas.pushLimit(gasLimit);
+    let result: InvocationResult;
+    try {
+      if (this.depth >= MAX_CALL_DEPTH) throw new SyscallError(ErrorNumber.LimitExceeded, 'message execution exceeds call depth');
+      this.depth++;
+      try {
+        result = this.callUnchecked(from, to, method, params, value, readOnly);
+      } finally {
+        this.depth--;
+      }
+    } catch (error) {
+      if (gasLimit !== undefined) this.gas.popLimit();
+      // A call that ran out of its own gas limit fails with an exit code; the caller still has gas.
+      if (error instanceof OutOfGasError && gasLimit !== undefined && this.gas.gasAvailable > 0) {
+        return { exitCode: ExitCode.SYS_OUT_OF_GAS, returnData: null };
+      }
+      throw error;
+    }
+    if (gasLimit !== undefined) this.gas.popLimit();
+    return result;
+  }
+
+  private callUnchecked(from: bigint, to: Address, method: number, params: IpldBlock | null, value: bigint, readOnly: boolean): InvocationResult {
+    let id = this.resolveAddress(to);
+    if (id === undefined) {
+      if (to.protocol === Protocol.SECP256K1 || to.protocol === Protocol.BLS) {
+        if (readOnly) throw new SyscallError(ErrorNumber.ReadOnly, `cannot auto-create account ${to} in read-only calls`);
+        id = this.createAccountFromSend(to);
+      } else if (to.protocol === Protocol.DELEGATED && to.namespace === EAM_ACTOR_ID) {
+        if (readOnly) throw new SyscallError(ErrorNumber.ReadOnly, `cannot auto-create account ${to} in read-only calls`);
+        id = this.createFromSend(to, createActorState(this.registry.codeCid(ActorType.Placeholder), to));
+      } else {
+        throw new SyscallError(ErrorNumber.NotFound, `actor does not exist or cannot be created: ${to}`);
+      }
+    }
+    return this.callResolved(from, id, method, params, value, readOnly);
+  }
+
+  private callResolved(from: bigint, to: bigint, method: number, params: IpldBlock | null, value: bigint, readOnly: boolean): InvocationResult {
+    const actor = this.getActor(to);
+    if (!actor) throw new SyscallError(ErrorNumber.NotFound, `actor does not exist: f0${to}`);
+    if (value !== 0n) {
+      this.gas.charge('OnValueTransfer', PriceList.sendTransferFunds);
+      this.transfer(from, to, value);
+    }
+    if (method === METHOD_SEND) return { exitCode: ExitCode.OK, returnData: null };
+    this.gas.charge('OnMethodInvocation', onMethodInvocation(params ? countLinks(params.data) : 0));
+    const code = this.registry.get(actor.code);
+    if (!code) throw new FatalError(`actor f0${to} has code ${actor.code} that no registered actor implements`);
+    const rt = new InvocationRuntime(this, { caller: from, receiver: to, method, value, readOnly });
+    let result: InvocationResult;
+    try {
+      result = { exitCode: ExitCode.OK, returnData: code.invoke(rt, method, params) };
+    } catch (error) {
+      result = this.abortResult(error);
+    }
+    if (result.returnData && result.exitCode === ExitCode.OK && this.depth === 1) {
+      this.gas.charge('OnChainReturnValue', onChainReturnValue(result.returnData.data.length));
+    }
+    return result;
+  }
+
+  /** What an aborted invocation answers; out-of-gas and bugs keep unwinding. */
+  private abortResult(error: unknown): InvocationResult {
+    if (error instanceof ActorError) {
+      const exitCode = isSystemExitCode(error.exitCode) ? ExitCode.SYS_ILLEGAL_EXIT_CODE : error.exitCode;
+      return { exitCode, returnData: error.data };
+    }
+    if (error instanceof SyscallError) return { exitCode: exitCodeForSyscallError(error.errno), returnData: null };
+    throw error;
+  }
+
+  resolveAddress(address: Address): bigint | undefined {
+    if (address.protocol === Protocol.ID) return address.id;
+    const id = this.tree.lookupId(address);
+    if (id !== undefined) this.access.recordAddressLookup(address.key());
+    return id;
+  }
+
+  getActor(id: bigint): ActorState | undefined {
+    if (!this.access.isRead(id)) this.gas.charge('OnActorLookup', PriceList.actorLookup);
+    const actor = this.tree.getActor(id);
+    this.access.recordRead(id);
+    return actor;
+  }
+
+  setActor(id: bigint, actor: ActorState): void {
+    if (!this.access.isRead(id)) this.gas.charge('OnActorLookup', PriceList.actorLookup);
+    if (!this.access.isUpdated(id)) this.gas.charge('OnActorUpdate', PriceList.actorUpdate);
+    this.tree.setActor(id, actor);
+    this.access.recordUpdate(id);
+  }
+
+  transfer(from: bigint, to: bigint, value: bigint): void {
+    if (value < 0n) throw new SyscallError(ErrorNumber.IllegalArgument, `attempted to transfer a negative value ${value}`);
+    const sender = this.getActor(from);
+    if (!sender || sender.balance < value) {
+      throw new SyscallError(ErrorNumber.InsufficientFunds, `f0${from} cannot transfer ${value} attoFIL: balance ${sender?.balance ?? 0n}`);
+    }
+    if (from === to) return;
+    const receiver = this.getActor(to);
+    if (!receiver) throw new SyscallError(ErrorNumber.NotFound, `transfer recipient f0${to} does not exist`);
+    this.setActor(from, { ...sender, balance: sender.balance - value });
+    this.setActor(to, { ...receiver, balance: receiver.balance + value });
+  }
+
+  /** Init actor's Exec/Exec4 ends here: a new actor at `id`, or a placeholder taken over in place. */
+  createActor(code: CID, id: bigint, delegatedAddress: Address | null): void {
+    if (this.registry.typeOf(code) === ActorType.Placeholder) throw new SyscallError(ErrorNumber.Forbidden, 'cannot explicitly construct a placeholder actor');
+    const existing = this.getActor(id);
+    let actor: ActorState;
+    if (existing) {
+      if (this.registry.typeOf(existing.code) !== ActorType.Placeholder) throw new SyscallError(ErrorNumber.Forbidden, 'actor address already exists');
+      if (!existing.delegatedAddress) throw new FatalError(`placeholder f0${id} has no delegated address`);
+      if (!delegatedAddress || !existing.delegatedAddress.equals(delegatedAddress)) {
+        throw new SyscallError(ErrorNumber.Forbidden, 'placeholder has a different delegated address');
+      }
+      actor = { ...existing, code };
+    } else {
+      this.gas.charge('OnCreateActor', onCreateActor(false));
+      actor = createActorState(code, delegatedAddress);
+    }
+    this.setActor(id, actor);
+    this.actorsCreated++;
+  }
+
+  /** f2 address of the next actor this message creates (FEVM-FACTS §3.5). */
+  nextActorAddress(): Address {
+    const origin = encodeCbor(this.origin.address.bytes);
+    const data = new Uint8Array(origin.length + 16);
+    data.set(origin);
+    const view = new DataView(data.buffer);
+    view.setBigUint64(origin.length, this.origin.nonce);
+    view.setBigUint64(origin.length + 8, this.actorsCreated);
+    return Address.newActor(data);
+  }
+
+  private createFromSend(address: Address, actor: ActorState): bigint {
+    this.gas.charge('OnCreateActor', onCreateActor(true));
+    const id = this.tree.registerNewAddress(address);
+    this.access.recordAddressLookup(address.key());
+    this.setActor(id, actor);
+    return id;
+  }
+
+  private createAccountFromSend(address: Address): bigint {
+    if (address.protocol === Protocol.BLS && address.payload.every((b) => b === 0)) {
+      throw new SyscallError(ErrorNumber.IllegalArgument, 'cannot create the BLS zero address actor');
+    }
+    const id = this.createFromSend(address, createActorState(this.registry.codeCid(ActorType.Account)));
+    const result = this.callResolved(SYSTEM_ACTOR_ID, id, METHOD_CONSTRUCTOR, { codec: CBOR, data: encodeCbor(address.bytes) }, 0n, false);
+    if (result.exitCode !== ExitCode.OK) throw new FatalError(`account constructor for ${address} failed with exit ${result.exitCode}`);
+    return id;
+  }
+}
+
+/** How a syscall error that escaped an actor's code ends its invocation (builtin-actors' conversions). */
+function exitCodeForSyscallError(errno: ErrorNumber): number {
+  switch (errno) {
+    case ErrorNumber.ReadOnly:
+      return ExitCode.USR_READ_ONLY;
+    case ErrorNumber.InsufficientFunds:
+      return ExitCode.USR_INSUFFICIENT_FUNDS;
+    case ErrorNumber.NotFound:
+      return ExitCode.USR_NOT_FOUND;
+    case ErrorNumber.IllegalArgument:
+      return ExitCode.USR_ILLEGAL_ARGUMENT;
+    case ErrorNumber.Forbidden:
+      return ExitCode.USR_FORBIDDEN;
+    case ErrorNumber.Serialization:
+      return ExitCode.USR_SERIALIZATION;
+    default:
+      return ExitCode.USR_UNSPECIFIED;
+  }
+}
