@@ -33,6 +33,8 @@ export interface MessageOrigin {
   address: Address;
   nonce: bigint;
   gasPremium: bigint;
+  /** The message's receiver, resolved ahead of time (undefined when it does not exist yet). */
+  receiverId: bigint | undefined;
 }
 
 export class CallManager implements InvocationHost {
@@ -54,7 +56,10 @@ export class CallManager implements InvocationHost {
     this.gas = gas;
     this.origin = origin;
     this.store = new ChargedBlockstore(tree.store, gas);
+    // As in the FVM: the sender was charged in pre-flight and the receiver's lookup is part of the
+    // message's inclusion, so neither is charged again.
     this.access.recordUpdate(origin.id);
+    if (origin.receiverId !== undefined) this.access.recordRead(origin.receiverId);
   }
 
   /** A send in its own transaction: reverted unless it exits 0. Throws SyscallError or OutOfGasError. */

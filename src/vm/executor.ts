@@ -64,7 +64,8 @@ export function applyMessage(tree: StateTree, registry: ActorRegistry, context: 
   if (message.gasPremium < premium) premium = message.gasPremium;
   if (premium < 0n) premium = 0n;
   const gas = new GasTracker(message.gasLimit, { trace: options.traceGas ?? false });
-  const cm = new CallManager(tree, registry, context, gas, { id: senderId, address: message.from, nonce: message.sequence, gasPremium: premium });
+  const receiverId = tree.lookupId(message.to);
+  const cm = new CallManager(tree, registry, context, gas, { id: senderId, address: message.from, nonce: message.sequence, gasPremium: premium, receiverId });
   const { result, failure } = execute(cm, senderId, message, inclusion);
   const eventsRoot = result.exitCode === ExitCode.OK ? cm.events.flush(tree.store) : null;
   const receipt: Receipt = { exitCode: result.exitCode, returnData: result.returnData?.data ?? new Uint8Array(0), gasUsed: gas.gasUsed, eventsRoot };

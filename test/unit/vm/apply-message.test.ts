@@ -4,7 +4,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { builtinCodeCid } from '../../../src/actors/index.ts';
-import { ATTO_PER_FIL, Address, ExitCode } from '../../../src/primitives/index.ts';
+import { encodeSignedMessage } from '../../../src/ipld/index.ts';
+import { ATTO_PER_FIL, Address, ExitCode, SignatureType } from '../../../src/primitives/index.ts';
 import { ActorType, BURNT_FUNDS_ACTOR_ID, prices } from '../../../src/vm/index.ts';
 import { ETH_A, ETH_B, F1_KEY, START_BALANCE, createHarness, f410 } from '../../helpers/fvm-harness.ts';
 
@@ -22,10 +23,13 @@ describe('applying messages', () => {
     assert.equal(fees.minerTip, 100n * 10_000_000n);
   });
 
-  it('charges inclusion gas first: 560,663 + 1,300 per byte, plus what the send touches', () => {
+  it('charges a transfer exactly: inclusion (560,663 + 1,300 per byte), value transfer 6,000, receiver update 475,000', () => {
     const h = createHarness();
-    const r = h.apply({ from: f410(ETH_A), to: f410(ETH_B), value: 1n });
-    assert.ok(r.receipt.gasUsed > prices.onChainMessage(0));
+    const message = { version: 0, from: f410(ETH_A), to: f410(ETH_B), value: 1n, sequence: 0n, gasLimit: 10_000_000, gasFeeCap: 1_000n, gasPremium: 100n, method: 0, params: new Uint8Array(0) };
+    const size = encodeSignedMessage({ message, signature: { type: SignatureType.DELEGATED, data: new Uint8Array(65) } }).length;
+    const r = h.apply(message);
+    assert.equal(prices.onChainMessage(0), 560_663);
+    assert.equal(r.receipt.gasUsed, 560_663 + 1_300 * size + 6_000 + 475_000);
     const again = h.apply({ from: f410(ETH_A), to: f410(ETH_B), value: 1n });
     assert.equal(again.receipt.gasUsed, r.receipt.gasUsed, 'the same transfer costs the same gas');
   });
