@@ -9,7 +9,7 @@ import { Address, ExitCode, FatalError, Protocol, isSystemExitCode } from '../pr
 import { EAM_ACTOR_ID } from '../primitives/index.ts';
 import { createActorState, type ActorState, type StateTree } from '../state/index.ts';
 import { ChargedBlockstore, countLinks } from './charged-blockstore.ts';
-import { ActorError, ErrorNumber, SyscallError } from './errors.ts';
+import { ActorError, ErrorNumber, SyscallError, exitCodeForSyscallError } from './errors.ts';
 import { EventCollector } from './events.ts';
 import { MAX_CALL_DEPTH, type ExecutionContext } from './execution-context.ts';
 import { GasTracker, OutOfGasError } from './gas/gas-tracker.ts';
@@ -243,25 +243,5 @@ export class CallManager implements InvocationHost {
     const result = this.callResolved(SYSTEM_ACTOR_ID, id, METHOD_CONSTRUCTOR, { codec: CBOR, data: encodeCbor(address.bytes) }, 0n, false);
     if (result.exitCode !== ExitCode.OK) throw new FatalError(`account constructor for ${address} failed with exit ${result.exitCode}`);
     return id;
-  }
-}
-
-/** How a syscall error that escaped an actor's code ends its invocation (builtin-actors' conversions). */
-function exitCodeForSyscallError(errno: ErrorNumber): number {
-  switch (errno) {
-    case ErrorNumber.ReadOnly:
-      return ExitCode.USR_READ_ONLY;
-    case ErrorNumber.InsufficientFunds:
-      return ExitCode.USR_INSUFFICIENT_FUNDS;
-    case ErrorNumber.NotFound:
-      return ExitCode.USR_NOT_FOUND;
-    case ErrorNumber.IllegalArgument:
-      return ExitCode.USR_ILLEGAL_ARGUMENT;
-    case ErrorNumber.Forbidden:
-      return ExitCode.USR_FORBIDDEN;
-    case ErrorNumber.Serialization:
-      return ExitCode.USR_SERIALIZATION;
-    default:
-      return ExitCode.USR_UNSPECIFIED;
   }
 }

@@ -3,7 +3,7 @@
 // operation (SyscallError with an ErrorNumber, which the calling actor sees and usually turns into an
 // exit code). Bugs and corrupt stores are FatalError (primitives).
 
-import { FevmError, exitCodeToString } from '../primitives/index.ts';
+import { ExitCode, FevmError, exitCodeToString, isSystemExitCode } from '../primitives/index.ts';
 import type { IpldBlock } from './ipld-block.ts';
 
 /** Syscall error numbers (FVM:shared/src/error/mod.rs ErrorNumber). */
@@ -46,4 +46,24 @@ export class SyscallError extends FevmError {
     super(message);
     this.errno = errno;
   }
+}
+
+/** The exit code builtin-actors gives a failed send it does not handle (BA:runtime `From<SendError>`). */
+export function exitCodeForSyscallError(errno: ErrorNumber): number {
+  switch (errno) {
+    case ErrorNumber.NotFound:
+      return ExitCode.USR_UNSPECIFIED;
+    case ErrorNumber.InsufficientFunds:
+      return ExitCode.USR_INSUFFICIENT_FUNDS;
+    case ErrorNumber.ReadOnly:
+      return ExitCode.USR_READ_ONLY;
+    default:
+      return ExitCode.USR_ASSERTION_FAILED;
+  }
+}
+
+/** BA `ActorError::checked`: a callee's exit code passed on by its caller, system codes made user codes. */
+export function checkedExitCode(code: number): number {
+  if (code === ExitCode.SYS_MISSING_RETURN || code === ExitCode.SYS_ILLEGAL_INSTRUCTION || code === ExitCode.SYS_ILLEGAL_EXIT_CODE) return ExitCode.USR_UNSPECIFIED;
+  return isSystemExitCode(code) ? ExitCode.USR_ASSERTION_FAILED : code;
 }

@@ -4,6 +4,7 @@ export * from './runtime.ts';
 export * from './errors.ts';
 export * from './ipld-block.ts';
 export * from './params.ts';
+export * from './send-result.ts';
 export * from './events.ts';
 export * from './receipt.ts';
 export * from './execution-context.ts';

@@ -15,6 +15,7 @@ import {
   SYSTEM_ACTOR_ID,
   cborBlock,
   decodeParams,
+  extractSendResult,
   type ActorCode,
   type Runtime,
 } from '../../vm/index.ts';
@@ -64,9 +65,7 @@ function exec4(rt: Runtime, params: unknown[]) {
     }
   }
   rt.createActor(code, id, delegated);
-  const result = rt.send(Address.newId(id), METHOD_CONSTRUCTOR, { codec: CBOR, data: constructorParams }, rt.valueReceived);
-  if (!result.ok) throw new ActorError(ExitCode.USR_UNSPECIFIED, `constructor failed: ${result.message}`);
-  if (result.exitCode !== ExitCode.OK) throw new ActorError(result.exitCode, 'constructor failed', result.returnData);
+  extractSendResult(rt.send(Address.newId(id), METHOD_CONSTRUCTOR, { codec: CBOR, data: constructorParams }, rt.valueReceived), 'constructor failed');
   return cborBlock([Address.newId(id).bytes, robust.bytes]);
 }
 
