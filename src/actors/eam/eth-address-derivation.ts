@@ -1,0 +1,40 @@
+// How the EAM derives Ethereum addresses for new contracts (FEVM-FACTS §3.3; BA:actors/eam
+// `compute_address_create*`): CREATE = keccak(rlp([sender, nonce]))[12:], CREATE2 = keccak(0xff ‖ sender
+// ‖ salt ‖ keccak(initcode))[12:]. Addresses that look like precompiles, masked ids or null are reserved.
+
+import { concatBytes, isMaskedIdEthAddress, keccak256, type EthAddress } from '../../primitives/index.ts';
+
+/** RLP of one byte string (the only shapes used here: 20 bytes, or a minimal integer). */
+function rlpBytes(bytes: Uint8Array): Uint8Array {
+  if (bytes.length === 1 && bytes[0]! < 0x80) return bytes;
+  if (bytes.length > 55) throw new RangeError('rlpBytes: only short strings are needed here');
+  return concatBytes(Uint8Array.of(0x80 + bytes.length), bytes);
+}
+
+function minimalBigEndian(value: bigint): Uint8Array {
+  if (value === 0n) return new Uint8Array(0);
+  let hex = value.toString(16);
+  if (hex.length % 2) hex = `0${hex}`;
+  return new Uint8Array(Buffer.from(hex, 'hex'));
+}
+
+export function computeCreateAddress(sender: EthAddress, nonce: bigint): EthAddress {
+  const payload = concatBytes(rlpBytes(sender), rlpBytes(minimalBigEndian(nonce)));
+  return keccak256(concatBytes(Uint8Array.of(0xc0 + payload.length), payload)).subarray(12);
+}
+
+export function computeCreate2Address(sender: EthAddress, salt: Uint8Array, initcode: Uint8Array): EthAddress {
+  return keccak256(concatBytes(Uint8Array.of(0xff), sender, salt, keccak256(initcode))).subarray(12);
+}
+
+/** 0x00…00XX and 0xfe00…00XX (the null address included). */
+export function isPrecompileShaped(eth: EthAddress): boolean {
+  if (eth[0] !== 0x00 && eth[0] !== 0xfe) return false;
+  for (let i = 1; i < 19; i++) if (eth[i] !== 0) return false;
+  return true;
+}
+
+/** Whether the EAM may put a new contract at `eth` (BA `can_assign_address`). */
+export function canAssignAddress(eth: EthAddress): boolean {
+  return !isPrecompileShaped(eth) && !isMaskedIdEthAddress(eth);
+}
