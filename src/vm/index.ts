@@ -13,3 +13,4 @@ export { SYSTEM_ACTOR_ID, METHOD_SEND, METHOD_CONSTRUCTOR, type InvocationResult
 export { GasTracker, OutOfGasError } from './gas/gas-tracker.ts';
 export { computeGasOutputs, type GasOutputs } from './gas/gas-outputs.ts';
 export * as prices from './gas/price-list.ts';
+export * from './signatures/index.ts';
