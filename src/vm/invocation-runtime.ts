@@ -3,13 +3,14 @@
 // create actors: those syscalls fail with ReadOnly / USR_READ_ONLY, as in the FVM.
 
 import type { Blockstore, CID } from '../ipld/index.ts';
-import { Address, ExitCode, FatalError } from '../primitives/index.ts';
+import { Address, ExitCode, FatalError, Protocol } from '../primitives/index.ts';
 import type { ActorState } from '../state/index.ts';
 import { ActorError, ErrorNumber, SyscallError } from './errors.ts';
 import { validateEvent, type ActorEvent, type EventCollector } from './events.ts';
 import type { ExecutionContext } from './execution-context.ts';
 import type { GasTracker } from './gas/gas-tracker.ts';
-import { onActorEvent } from './gas/price-list.ts';
+import { onActorEvent, onVerifySecp256k1 } from './gas/price-list.ts';
+import { recoverSecp256k1Signer } from './signatures/secp256k1.ts';
 import type { IpldBlock } from './ipld-block.ts';
 import type { ActorRegistry, ActorType, Runtime, SendOptions, SendResult } from './runtime.ts';
 
@@ -132,6 +133,12 @@ export class InvocationRuntime implements Runtime {
     const valueBytes = event.reduce((n, e) => n + e.value.length, 0);
     this.cm.gas.charge('OnActorEvent', onActorEvent(event.length, keyBytes, valueBytes));
     this.cm.events.append({ emitter: this.frame.receiver, event });
+  }
+
+  verifySignature(signature: Uint8Array, signer: Address, plaintext: Uint8Array): boolean {
+    if (signer.protocol !== Protocol.SECP256K1) throw new SyscallError(ErrorNumber.IllegalArgument, `cannot verify signatures of ${signer}: only secp256k1 (f1) keys are supported here`);
+    this.cm.gas.charge('OnVerifySignature', onVerifySecp256k1(plaintext.length));
+    return recoverSecp256k1Signer(plaintext, signature)?.equals(signer) ?? false;
   }
 
   chargeGas(name: string, gas: number): void {

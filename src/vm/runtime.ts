@@ -90,6 +90,9 @@ export interface Runtime {
 
   emitEvent(event: ActorEvent): void;
 
+  /** Whether `signature` (raw bytes, no type byte) by key address `signer` signs `plaintext`; charged. */
+  verifySignature(signature: Uint8Array, signer: Address, plaintext: Uint8Array): boolean;
+
   chargeGas(name: string, gas: number): void;
   readonly gasAvailable: number;
 

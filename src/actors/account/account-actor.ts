@@ -1,6 +1,7 @@
 // The account actor (BA:actors/account): f1/f3 key accounts and the burnt-funds account f099. State
-// `[address]` (the key address). Methods: Constructor (system only), PubkeyAddress (2), and any exported
-// method (≥ 2^24) succeeds with no data, so contracts can send value to accounts.
+// `[address]` (the key address). Methods: Constructor (system only), PubkeyAddress (2), AuthenticateMessage
+// (FRC-42, verifies a signature by the account's key), and any other exported method (≥ 2^24) succeeds
+// with no data, so contracts can send value to accounts.
 
 import { decodeCbor, encodeCbor, putCbor, getCbor } from '../../ipld/index.ts';
 import { Address, ExitCode, FIRST_EXPORTED_METHOD_NUMBER, Protocol, frc42MethodNumber } from '../../primitives/index.ts';
@@ -29,6 +30,17 @@ export const accountActor: ActorCode = {
       case ACCOUNT_METHOD_PUBKEY_ADDRESS: {
         const [address] = getCbor<[Uint8Array]>(rt.store, rt.getStateRoot());
         return { codec: CBOR, data: encodeCbor(address) };
+      }
+      case ACCOUNT_METHOD_AUTHENTICATE_MESSAGE: {
+        const [signature, message] = decodeParams<unknown[]>(params, 'AuthenticateMessage');
+        if (!(signature instanceof Uint8Array) || !(message instanceof Uint8Array)) {
+          throw new ActorError(ExitCode.USR_SERIALIZATION, 'AuthenticateMessage takes [signature, message]');
+        }
+        const [address] = getCbor<[Uint8Array]>(rt.store, rt.getStateRoot());
+        if (!rt.verifySignature(signature, Address.fromBytes(address), message)) {
+          throw new ActorError(ExitCode.USR_ILLEGAL_ARGUMENT, 'signature does not authenticate the message');
+        }
+        return { codec: CBOR, data: encodeCbor(true) };
       }
       default:
         if (method >= FIRST_EXPORTED_METHOD_NUMBER) return null;
