@@ -3,16 +3,16 @@
 // create actors: those syscalls fail with ReadOnly / USR_READ_ONLY, as in the FVM.
 
 import type { Blockstore, CID } from '../ipld/index.ts';
-import { Address, ExitCode, FatalError, Protocol } from '../primitives/index.ts';
+import { Address, ExitCode, FatalError, Protocol, blake2b256, keccak256, sha256 } from '../primitives/index.ts';
 import type { ActorState } from '../state/index.ts';
 import { ActorError, ErrorNumber, SyscallError } from './errors.ts';
 import { validateEvent, type ActorEvent, type EventCollector } from './events.ts';
 import type { ExecutionContext } from './execution-context.ts';
 import type { GasTracker } from './gas/gas-tracker.ts';
-import { onActorEvent, onVerifySecp256k1 } from './gas/price-list.ts';
+import { onActorEvent, onHashing, onVerifySecp256k1 } from './gas/price-list.ts';
 import { recoverSecp256k1Signer } from './signatures/secp256k1.ts';
 import type { IpldBlock } from './ipld-block.ts';
-import type { ActorRegistry, ActorType, Runtime, SendOptions, SendResult } from './runtime.ts';
+import type { ActorRegistry, ActorType, HashKind, Runtime, SendOptions, SendResult } from './runtime.ts';
 
 /** What an invocation needs from the call manager of its message (which implements it). */
 export interface InvocationHost {
@@ -133,6 +133,11 @@ export class InvocationRuntime implements Runtime {
     const valueBytes = event.reduce((n, e) => n + e.value.length, 0);
     this.cm.gas.charge('OnActorEvent', onActorEvent(event.length, keyBytes, valueBytes));
     this.cm.events.append({ emitter: this.frame.receiver, event });
+  }
+
+  hash(kind: HashKind, data: Uint8Array): Uint8Array {
+    this.cm.gas.charge('OnHashing', onHashing(kind, data.length));
+    return kind === 'sha256' ? sha256(data) : kind === 'keccak256' ? keccak256(data) : blake2b256(data);
   }
 
   verifySignature(signature: Uint8Array, signer: Address, plaintext: Uint8Array): boolean {

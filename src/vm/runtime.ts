@@ -30,6 +30,8 @@ export const ActorType = {
 } as const;
 export type ActorType = (typeof ActorType)[keyof typeof ActorType];
 
+export type HashKind = 'sha256' | 'blake2b256' | 'keccak256';
+
 export interface SendOptions {
   /** Gas the callee may use at most (capped by what is available). */
   gasLimit?: number;
@@ -89,6 +91,9 @@ export interface Runtime {
   newActorAddress(): Address;
 
   emitEvent(event: ActorEvent): void;
+
+  /** A hash the FVM offers actors, charged per byte as the FVM charges it. */
+  hash(kind: HashKind, data: Uint8Array): Uint8Array;
 
   /** Whether `signature` (raw bytes, no type byte) by key address `signer` signs `plaintext`; charged. */
   verifySignature(signature: Uint8Array, signer: Address, plaintext: Uint8Array): boolean;

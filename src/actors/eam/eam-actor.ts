@@ -4,7 +4,7 @@
 // f410 and f2 addresses, takes over a Placeholder at the address, and resurrects a dead contract there.
 
 import { decodeCbor } from '../../ipld/index.ts';
-import { Address, EAM_ACTOR_ID, ExitCode, Protocol, keccak256, maskedIdEthAddress, type EthAddress } from '../../primitives/index.ts';
+import { Address, EAM_ACTOR_ID, ExitCode, Protocol, maskedIdEthAddress, type EthAddress } from '../../primitives/index.ts';
 import {
   ActorError,
   ActorType,
@@ -42,21 +42,21 @@ export const eamActor: ActorCode = {
         const [initcode, nonce] = tuple(decodeParams(params, 'Create'), 'Create');
         if (!(initcode instanceof Uint8Array) || (typeof nonce !== 'number' && typeof nonce !== 'bigint')) throw badParams('Create');
         const caller = callerEthAddress(rt);
-        return createContract(rt, caller, computeCreateAddress(caller, BigInt(nonce)), initcode);
+        return createContract(rt, caller, computeCreateAddress(caller, BigInt(nonce), keccakOf(rt)), initcode);
       }
       case EAM_METHOD_CREATE2: {
         requireCallerType(rt, [ActorType.EVM], 'Create2');
         const [initcode, salt] = tuple(decodeParams(params, 'Create2'), 'Create2');
         if (!(initcode instanceof Uint8Array) || !(salt instanceof Uint8Array) || salt.length !== 32) throw badParams('Create2');
         const caller = callerEthAddress(rt);
-        return createContract(rt, caller, computeCreate2Address(caller, salt, initcode), initcode);
+        return createContract(rt, caller, computeCreate2Address(caller, salt, initcode, keccakOf(rt)), initcode);
       }
       case EAM_METHOD_CREATE_EXTERNAL: {
         requireCallerId(rt, rt.origin, 'CreateExternal');
         const initcode = decodeParams(params, 'CreateExternal');
         if (!(initcode instanceof Uint8Array)) throw badParams('CreateExternal');
         const { owner, stable } = externalCaller(rt);
-        return createContract(rt, owner, computeCreateAddress(stable, rt.nonce), initcode);
+        return createContract(rt, owner, computeCreateAddress(stable, rt.nonce, keccakOf(rt)), initcode);
       }
       default:
         return unhandled('eam', method);
@@ -108,9 +108,13 @@ function externalCaller(rt: Runtime): { owner: EthAddress; stable: EthAddress } 
     const ret = extractSendResult(r, 'failed to retrieve account robust address');
     const key = ret ? decodeCbor(ret.data) : undefined;
     if (!(key instanceof Uint8Array)) throw new ActorError(ExitCode.USR_SERIALIZATION, 'malformed key address');
-    return { owner: maskedIdEthAddress(rt.caller), stable: keccak256(key).subarray(12) };
+    return { owner: maskedIdEthAddress(rt.caller), stable: rt.hash('keccak256', key).subarray(12) };
   }
   throw new ActorError(ExitCode.USR_FORBIDDEN, `disallowed caller type ${type ?? code?.toString() ?? 'unknown'}`);
+}
+
+function keccakOf(rt: Runtime): (data: Uint8Array) => Uint8Array {
+  return (data) => rt.hash('keccak256', data);
 }
 
 function tuple(value: unknown, what: string): unknown[] {

@@ -1,6 +1,7 @@
 // How the EAM derives Ethereum addresses for new contracts (FEVM-FACTS §3.3; BA:actors/eam
 // `compute_address_create*`): CREATE = keccak(rlp([sender, nonce]))[12:], CREATE2 = keccak(0xff ‖ sender
 // ‖ salt ‖ keccak(initcode))[12:]. Addresses that look like precompiles, masked ids or null are reserved.
+// The hash is a parameter so that the actor can pass the Runtime's (charged) keccak.
 
 import { concatBytes, isMaskedIdEthAddress, keccak256, type EthAddress } from '../../primitives/index.ts';
 
@@ -18,13 +19,15 @@ function minimalBigEndian(value: bigint): Uint8Array {
   return new Uint8Array(Buffer.from(hex, 'hex'));
 }
 
-export function computeCreateAddress(sender: EthAddress, nonce: bigint): EthAddress {
+type Keccak = (data: Uint8Array) => Uint8Array;
+
+export function computeCreateAddress(sender: EthAddress, nonce: bigint, keccak: Keccak = keccak256): EthAddress {
   const payload = concatBytes(rlpBytes(sender), rlpBytes(minimalBigEndian(nonce)));
-  return keccak256(concatBytes(Uint8Array.of(0xc0 + payload.length), payload)).subarray(12);
+  return keccak(concatBytes(Uint8Array.of(0xc0 + payload.length), payload)).subarray(12);
 }
 
-export function computeCreate2Address(sender: EthAddress, salt: Uint8Array, initcode: Uint8Array): EthAddress {
-  return keccak256(concatBytes(Uint8Array.of(0xff), sender, salt, keccak256(initcode))).subarray(12);
+export function computeCreate2Address(sender: EthAddress, salt: Uint8Array, initcode: Uint8Array, keccak: Keccak = keccak256): EthAddress {
+  return keccak(concatBytes(Uint8Array.of(0xff), sender, salt, keccak(initcode))).subarray(12);
 }
 
 /** 0x00…00XX and 0xfe00…00XX (the null address included). */
