@@ -45,3 +45,22 @@ export function concatBytes(...parts: Uint8Array[]): Uint8Array {
   }
   return out;
 }
+
+/** Unsigned big-endian bytes → bigint (empty bytes are 0). */
+export function bytesToUint(bytes: Uint8Array): bigint {
+  return bytes.length === 0 ? 0n : BigInt(`0x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')}`);
+}
+
+/** A non-negative bigint as minimal big-endian bytes (0 is empty), as RLP and U256 serialization use. */
+export function uintToMinimalBytes(value: bigint): Uint8Array {
+  if (value < 0n) throw new RangeError(`not an unsigned integer: ${value}`);
+  if (value === 0n) return new Uint8Array(0);
+  const hex = value.toString(16);
+  return new Uint8Array(Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex'));
+}
+
+/** A non-negative bigint as exactly `size` big-endian bytes (32 for EVM words). */
+export function uintToFixedBytes(value: bigint, size = 32): Uint8Array {
+  if (value < 0n || value >= 1n << BigInt(size * 8)) throw new RangeError(`${value} does not fit in ${size} bytes`);
+  return new Uint8Array(Buffer.from(value.toString(16).padStart(size * 2, '0'), 'hex'));
+}

@@ -3,7 +3,7 @@
 // ‖ salt ‖ keccak(initcode))[12:]. Addresses that look like precompiles, masked ids or null are reserved.
 // The hash is a parameter so that the actor can pass the Runtime's (charged) keccak.
 
-import { concatBytes, isMaskedIdEthAddress, keccak256, type EthAddress } from '../../primitives/index.ts';
+import { concatBytes, isMaskedIdEthAddress, keccak256, uintToMinimalBytes, type EthAddress } from '../../primitives/index.ts';
 
 /** RLP of one byte string (the only shapes used here: 20 bytes, or a minimal integer). */
 function rlpBytes(bytes: Uint8Array): Uint8Array {
@@ -12,17 +12,10 @@ function rlpBytes(bytes: Uint8Array): Uint8Array {
   return concatBytes(Uint8Array.of(0x80 + bytes.length), bytes);
 }
 
-function minimalBigEndian(value: bigint): Uint8Array {
-  if (value === 0n) return new Uint8Array(0);
-  let hex = value.toString(16);
-  if (hex.length % 2) hex = `0${hex}`;
-  return new Uint8Array(Buffer.from(hex, 'hex'));
-}
-
 type Keccak = (data: Uint8Array) => Uint8Array;
 
 export function computeCreateAddress(sender: EthAddress, nonce: bigint, keccak: Keccak = keccak256): EthAddress {
-  const payload = concatBytes(rlpBytes(sender), rlpBytes(minimalBigEndian(nonce)));
+  const payload = concatBytes(rlpBytes(sender), rlpBytes(uintToMinimalBytes(nonce)));
   return keccak(concatBytes(Uint8Array.of(0xc0 + payload.length), payload)).subarray(12);
 }
 

@@ -2,7 +2,7 @@
 // both stored as minimal big-endian byte strings; a zero value is never stored (writing zero deletes).
 
 import type { CID } from 'multiformats/cid';
-import { FatalError } from '../../primitives/index.ts';
+import { FatalError, bytesToUint, uintToFixedBytes, uintToMinimalBytes } from '../../primitives/index.ts';
 import type { Blockstore } from '../blockstore.ts';
 import { Kamt } from './kamt.ts';
 
@@ -10,25 +10,12 @@ const MAX_U256 = (1n << 256n) - 1n;
 
 export function u256ToBytes32(value: bigint): Uint8Array {
   if (value < 0n || value > MAX_U256) throw new RangeError(`not a U256: ${value}`);
-  const out = new Uint8Array(32);
-  let v = value;
-  for (let i = 31; i >= 0 && v > 0n; i--) {
-    out[i] = Number(v & 0xffn);
-    v >>= 8n;
-  }
-  return out;
+  return uintToFixedBytes(value, 32);
 }
 
-function bytesToU256(bytes: Uint8Array): bigint {
-  return bytes.length === 0 ? 0n : BigInt(`0x${Buffer.from(bytes).toString('hex')}`);
-}
-
-/** Minimal big-endian bytes: leading zeros stripped, zero is empty (BA's U256 serialization). */
-function u256ToMinimalBytes(value: bigint): Uint8Array {
-  const full = u256ToBytes32(value);
-  let i = 0;
-  while (i < 32 && full[i] === 0) i++;
-  return full.subarray(i);
+function u256Checked(value: bigint): bigint {
+  if (value < 0n || value > MAX_U256) throw new RangeError(`not a U256: ${value}`);
+  return value;
 }
 
 export class ContractStorage {
@@ -50,17 +37,17 @@ export class ContractStorage {
     const raw = this.kamt.get(u256ToBytes32(slot));
     if (raw === undefined) return 0n;
     if (!(raw instanceof Uint8Array) || raw.length > 32) throw new FatalError('contract storage holds a malformed value');
-    return bytesToU256(raw);
+    return bytesToUint(raw);
   }
 
   /** Writes `value` at `slot`; zero deletes the slot. */
   set(slot: bigint, value: bigint): void {
     if (value === 0n) this.kamt.delete(u256ToBytes32(slot));
-    else this.kamt.set(u256ToBytes32(slot), u256ToMinimalBytes(value));
+    else this.kamt.set(u256ToBytes32(slot), uintToMinimalBytes(u256Checked(value)));
   }
 
   *entries(): IterableIterator<[bigint, bigint]> {
-    for (const [key, value] of this.kamt.entries()) yield [bytesToU256(key), bytesToU256(value as Uint8Array)];
+    for (const [key, value] of this.kamt.entries()) yield [bytesToUint(key), bytesToUint(value as Uint8Array)];
   }
 
   flush(): CID {

@@ -10,6 +10,7 @@ import {
   Protocol,
   SignatureType,
   bytesToHex,
+  bytesToUint,
   ethAddressToFilecoinAddress,
   filecoinAddressToEthAddress,
   type EthAddress,
@@ -27,10 +28,6 @@ function cborBytes(params: Uint8Array, what: string): Uint8Array {
   }
   if (!(decoded instanceof Uint8Array)) throw new SignatureError(`${what}: params must be a CBOR byte string`);
   return decoded;
-}
-
-function toBigint(bytes: Uint8Array): bigint {
-  return bytes.length === 0 ? 0n : BigInt(`0x${Buffer.from(bytes).toString('hex')}`);
 }
 
 /** Throws SignatureError unless the message is a well-formed Ethereum transaction signed by its sender. */
@@ -69,7 +66,7 @@ export function verifyDelegatedMessage(signed: SignedMessage, chainId: number): 
       sender = tx.getSenderAddress().bytes;
     } else if ((sig[0] === 0x01 && sig.length === 66) || (sig[0] === 0x02 && sig.length > 66)) {
       if (m.gasFeeCap !== m.gasPremium) throw new SignatureError('a legacy transaction has one gas price: fee cap and premium must be equal');
-      const v = toBigint(sig.subarray(65));
+      const v = bytesToUint(sig.subarray(65));
       if (sig[0] === 0x01 && v !== 27n && v !== 28n) throw new SignatureError(`a Homestead signature has v 27 or 28, got ${v}`);
       const tx = createLegacyTx({ ...fields, gasPrice: m.gasFeeCap, r: sig.subarray(1, 33), s: sig.subarray(33, 65), v }, { common });
       sender = tx.getSenderAddress().bytes;

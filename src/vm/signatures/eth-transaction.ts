@@ -10,9 +10,12 @@ import {
   Address,
   EAM_ACTOR_ID,
   SignatureType,
+  bytesToUint,
   concatBytes,
   ethAddressToFilecoinAddress,
   keccak256,
+  uintToFixedBytes,
+  uintToMinimalBytes,
   type EthAddress,
   type Message,
   type SignedMessage,
@@ -39,21 +42,6 @@ export function commonFor(chainId: number): Common {
   return common;
 }
 
-function toBigint(bytes: Uint8Array): bigint {
-  return bytes.length === 0 ? 0n : BigInt(`0x${Buffer.from(bytes).toString('hex')}`);
-}
-
-function minimalBytes(value: bigint): Uint8Array {
-  if (value === 0n) return new Uint8Array(0);
-  let hex = value.toString(16);
-  if (hex.length % 2) hex = `0${hex}`;
-  return new Uint8Array(Buffer.from(hex, 'hex'));
-}
-
-function pad32(value: bigint): Uint8Array {
-  return new Uint8Array(Buffer.from(value.toString(16).padStart(64, '0'), 'hex'));
-}
-
 /** Reads the chain id and shape without trusting anything, so refusals can say exactly what is wrong. */
 function inspect(raw: Uint8Array, chainId: number): ParsedEthTransaction['type'] {
   if (raw.length === 0) throw new SignatureError('empty transaction');
@@ -71,13 +59,13 @@ function inspect(raw: Uint8Array, chainId: number): ParsedEthTransaction['type']
   if (!Array.isArray(fields) || fields.some((f) => f instanceof Uint8Array === false && !Array.isArray(f))) throw new SignatureError('transaction is not an RLP list');
   if (first === 0x02) {
     if (fields.length !== 12) throw new SignatureError(`an EIP-1559 transaction has 12 fields, got ${fields.length}`);
-    const txChainId = toBigint(fields[0] as Uint8Array);
+    const txChainId = bytesToUint(fields[0] as Uint8Array);
     if (txChainId !== BigInt(chainId)) throw new SignatureError(`transaction chain id ${txChainId} does not match this network's ${chainId}`);
     if ((fields[8] as unknown[]).length !== 0) throw new SignatureError('access lists are not supported on Filecoin: send the transaction with an empty access list');
     return 'eip1559';
   }
   if (fields.length !== 9) throw new SignatureError(`a legacy transaction has 9 fields, got ${fields.length}`);
-  const v = toBigint(fields[6] as Uint8Array);
+  const v = bytesToUint(fields[6] as Uint8Array);
   if (v === 27n || v === 28n) return 'legacy-homestead';
   const txChainId = (v - 35n) / 2n;
   if (v < 35n || txChainId !== BigInt(chainId)) throw new SignatureError(`transaction chain id ${v < 35n ? `(v=${v})` : txChainId} does not match this network's ${chainId}`);
@@ -111,10 +99,10 @@ export function ethTransactionToSignedMessage(raw: Uint8Array, chainId: number):
     method: isCreate ? EAM_METHOD_CREATE_EXTERNAL : METHOD_INVOKE_CONTRACT,
     params: isCreate || data.length > 0 ? encodeCbor(data) : new Uint8Array(0),
   };
-  const r = pad32(tx.r!);
-  const s = pad32(tx.s!);
+  const r = uintToFixedBytes(tx.r!);
+  const s = uintToFixedBytes(tx.s!);
   const v = tx.v!;
   const data65 =
-    type === 'eip1559' ? concatBytes(r, s, Uint8Array.of(Number(v))) : concatBytes(Uint8Array.of(type === 'legacy-homestead' ? 0x01 : 0x02), r, s, minimalBytes(v));
+    type === 'eip1559' ? concatBytes(r, s, Uint8Array.of(Number(v))) : concatBytes(Uint8Array.of(type === 'legacy-homestead' ? 0x01 : 0x02), r, s, uintToMinimalBytes(v));
   return { signed: { message, signature: { type: SignatureType.DELEGATED, data: data65 } }, txHash: keccak256(raw), sender, type };
 }
