@@ -6,7 +6,8 @@
 
 import { CID } from 'multiformats/cid';
 import { FatalError, compareBytes } from '../../primitives/index.ts';
-import { DAG_CBOR, getCbor, putCbor } from '../block.ts';
+import { DAG_CBOR, putCbor } from '../block.ts';
+import { readTrieNode } from '../trie-node.ts';
 import type { Blockstore } from '../blockstore.ts';
 import { Bitfield } from './bitfield.ts';
 
@@ -38,22 +39,13 @@ export class HamtNode {
   pointers: Pointer[] = [];
 
   static load(store: Blockstore, cid: CID, config: HamtConfig, depth: number): HamtNode {
-    const raw = getCbor(store, cid);
-    if (!Array.isArray(raw) || raw.length !== 2 || !(raw[0] instanceof Uint8Array) || !Array.isArray(raw[1])) {
-      throw new FatalError(`HAMT node ${cid} is not a [bitfield, pointers] tuple`);
-    }
+    const { bitfield, pointers } = readTrieNode(store, cid, config.bitWidth, depth, 'HAMT');
     const node = new HamtNode();
-    node.bitfield = Bitfield.fromBytes(raw[0]);
-    const pointers = raw[1] as unknown[];
-    if (pointers.length > 1 << config.bitWidth || node.bitfield.count() !== pointers.length) {
-      throw new FatalError(`HAMT node ${cid} has ${pointers.length} pointers for ${node.bitfield.count()} bits`);
-    }
-    if (pointers.length === 0 && depth !== 0) throw new FatalError(`HAMT node ${cid} below the root is empty`);
+    node.bitfield = bitfield;
     node.pointers = pointers.map((p) => decodePointer(p, cid, config));
     return node;
   }
 
-  /** The IPLD value of this node; every child must already be flushed. */
   toIpld(): unknown[] {
     return [
       this.bitfield.toBytes(),

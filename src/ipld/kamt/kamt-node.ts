@@ -6,7 +6,8 @@
 
 import { CID } from 'multiformats/cid';
 import { FatalError, compareBytes } from '../../primitives/index.ts';
-import { DAG_CBOR, getCbor, putCbor } from '../block.ts';
+import { DAG_CBOR, putCbor } from '../block.ts';
+import { readTrieNode } from '../trie-node.ts';
 import type { Blockstore } from '../blockstore.ts';
 import { Bitfield } from '../hamt/bitfield.ts';
 import {
@@ -57,17 +58,9 @@ export class KamtNode {
   pointers: Pointer[] = [];
 
   static load(store: Blockstore, cid: CID, config: KamtConfig, depth: number): KamtNode {
-    const raw = getCbor(store, cid);
-    if (!Array.isArray(raw) || raw.length !== 2 || !(raw[0] instanceof Uint8Array) || !Array.isArray(raw[1])) {
-      throw new FatalError(`KAMT node ${cid} is not a [bitfield, pointers] tuple`);
-    }
+    const { bitfield, pointers } = readTrieNode(store, cid, config.bitWidth, depth, 'KAMT');
     const node = new KamtNode();
-    node.bitfield = Bitfield.fromBytes(raw[0]);
-    const pointers = raw[1] as unknown[];
-    if (pointers.length > 1 << config.bitWidth || node.bitfield.count() !== pointers.length) {
-      throw new FatalError(`KAMT node ${cid} has ${pointers.length} pointers for ${node.bitfield.count()} bits`);
-    }
-    if (pointers.length === 0 && depth !== 0) throw new FatalError(`KAMT node ${cid} below the root is empty`);
+    node.bitfield = bitfield;
     node.pointers = pointers.map((p) => decodePointer(p, cid, config));
     return node;
   }
