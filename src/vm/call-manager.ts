@@ -63,17 +63,17 @@ export class CallManager implements InvocationHost {
   }
 
   /** A send in its own transaction: reverted unless it exits 0. Throws SyscallError or OutOfGasError. */
-  send(from: bigint, to: Address, method: number, params: IpldBlock | null, value: bigint, gasLimit: number | undefined, readOnly: boolean): InvocationResult {
+  send(from: bigint, to: Address, method: number, params: IpldBlock | null, value: bigint, gasLimit: number | undefined, readOnly: boolean): Promise<InvocationResult> {
     return this.withTransaction(() => this.callActor(from, to, method, params, value, gasLimit, readOnly));
   }
 
-  withTransaction(fn: () => InvocationResult): InvocationResult {
+  async withTransaction(fn: () => Promise<InvocationResult>): Promise<InvocationResult> {
     this.tree.begin();
     this.events.begin();
     this.access.begin();
     let result: InvocationResult;
     try {
-      result = fn();
+      result = await fn();
     } catch (error) {
       this.endTransaction(true);
       throw error;
@@ -89,14 +89,14 @@ export class CallManager implements InvocationHost {
     this.access.end(revert);
   }
 
-  private callActor(from: bigint, to: Address, method: number, params: IpldBlock | null, value: bigint, gasLimit: number | undefined, readOnly: boolean): InvocationResult {
+  private async callActor(from: bigint, to: Address, method: number, params: IpldBlock | null, value: bigint, gasLimit: number | undefined, readOnly: boolean): Promise<InvocationResult> {
     if (gasLimit !== undefined) this.gas.pushLimit(gasLimit);
     let result: InvocationResult;
     try {
       if (this.depth >= MAX_CALL_DEPTH) throw new SyscallError(ErrorNumber.LimitExceeded, 'message execution exceeds call depth');
       this.depth++;
       try {
-        result = this.callUnchecked(from, to, method, params, value, readOnly);
+        result = await this.callUnchecked(from, to, method, params, value, readOnly);
       } finally {
         this.depth--;
       }
@@ -112,12 +112,12 @@ export class CallManager implements InvocationHost {
     return result;
   }
 
-  private callUnchecked(from: bigint, to: Address, method: number, params: IpldBlock | null, value: bigint, readOnly: boolean): InvocationResult {
+  private async callUnchecked(from: bigint, to: Address, method: number, params: IpldBlock | null, value: bigint, readOnly: boolean): Promise<InvocationResult> {
     let id = this.resolveAddress(to);
     if (id === undefined) {
       if (to.protocol === Protocol.SECP256K1 || to.protocol === Protocol.BLS) {
         if (readOnly) throw new SyscallError(ErrorNumber.ReadOnly, `cannot auto-create account ${to} in read-only calls`);
-        id = this.createAccountFromSend(to);
+        id = await this.createAccountFromSend(to);
       } else if (to.protocol === Protocol.DELEGATED && to.namespace === EAM_ACTOR_ID) {
         if (readOnly) throw new SyscallError(ErrorNumber.ReadOnly, `cannot auto-create account ${to} in read-only calls`);
         id = this.createFromSend(to, createActorState(this.registry.codeCid(ActorType.Placeholder), to));
@@ -128,7 +128,7 @@ export class CallManager implements InvocationHost {
     return this.callResolved(from, id, method, params, value, readOnly);
   }
 
-  private callResolved(from: bigint, to: bigint, method: number, params: IpldBlock | null, value: bigint, readOnly: boolean): InvocationResult {
+  private async callResolved(from: bigint, to: bigint, method: number, params: IpldBlock | null, value: bigint, readOnly: boolean): Promise<InvocationResult> {
     const actor = this.getActor(to);
     if (!actor) throw new SyscallError(ErrorNumber.NotFound, `actor does not exist: f0${to}`);
     if (value !== 0n) {
@@ -142,7 +142,7 @@ export class CallManager implements InvocationHost {
     const rt = new InvocationRuntime(this, { caller: from, receiver: to, method, value, readOnly });
     let result: InvocationResult;
     try {
-      result = { exitCode: ExitCode.OK, returnData: code.invoke(rt, method, params) };
+      result = { exitCode: ExitCode.OK, returnData: await code.invoke(rt, method, params) };
     } catch (error) {
       result = this.abortResult(error);
     }
@@ -235,12 +235,12 @@ export class CallManager implements InvocationHost {
     return id;
   }
 
-  private createAccountFromSend(address: Address): bigint {
+  private async createAccountFromSend(address: Address): Promise<bigint> {
     if (address.protocol === Protocol.BLS && address.payload.every((b) => b === 0)) {
       throw new SyscallError(ErrorNumber.IllegalArgument, 'cannot create the BLS zero address actor');
     }
     const id = this.createFromSend(address, createActorState(this.registry.codeCid(ActorType.Account)));
-    const result = this.callResolved(SYSTEM_ACTOR_ID, id, METHOD_CONSTRUCTOR, { codec: CBOR, data: encodeCbor(address.bytes) }, 0n, false);
+    const result = await this.callResolved(SYSTEM_ACTOR_ID, id, METHOD_CONSTRUCTOR, { codec: CBOR, data: encodeCbor(address.bytes) }, 0n, false);
     if (result.exitCode !== ExitCode.OK) throw new FatalError(`account constructor for ${address} failed with exit ${result.exitCode}`);
     return id;
   }

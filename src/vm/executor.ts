@@ -37,7 +37,7 @@ export interface ApplyOptions {
 }
 
 /** Applies `message` to `tree` (outside any transaction); answers its receipt and fee outcome. */
-export function applyMessage(tree: StateTree, registry: ActorRegistry, context: ExecutionContext, message: Message, options: ApplyOptions): ApplyResult {
+export async function applyMessage(tree: StateTree, registry: ActorRegistry, context: ExecutionContext, message: Message, options: ApplyOptions): Promise<ApplyResult> {
   const inclusion = Math.ceil(onChainMessage(options.size));
   if (inclusion > message.gasLimit) return prevalidationFailure(ExitCode.SYS_OUT_OF_GAS, `out of gas: inclusion costs ${inclusion} > gas limit ${message.gasLimit}`);
 
@@ -66,7 +66,7 @@ export function applyMessage(tree: StateTree, registry: ActorRegistry, context: 
   const gas = new GasTracker(message.gasLimit, { trace: options.traceGas ?? false });
   const receiverId = tree.lookupId(message.to);
   const cm = new CallManager(tree, registry, context, gas, { id: senderId, address: message.from, nonce: message.sequence, gasPremium: premium, receiverId });
-  const { result, failure } = execute(cm, senderId, message, inclusion);
+  const { result, failure } = await execute(cm, senderId, message, inclusion);
   const eventsRoot = result.exitCode === ExitCode.OK ? cm.events.flush(tree.store) : null;
   const receipt: Receipt = { exitCode: result.exitCode, returnData: result.returnData?.data ?? new Uint8Array(0), gasUsed: gas.gasUsed, eventsRoot };
   const gasOutputs = settleFees(tree, context, senderId, message, receipt.gasUsed);
@@ -79,11 +79,11 @@ export function applyMessage(tree: StateTree, registry: ActorRegistry, context: 
   };
 }
 
-function execute(cm: CallManager, senderId: bigint, message: Message, inclusion: number): { result: InvocationResult; failure: string | null } {
+async function execute(cm: CallManager, senderId: bigint, message: Message, inclusion: number): Promise<{ result: InvocationResult; failure: string | null }> {
   try {
     cm.gas.charge('OnChainMessage', inclusion);
     const params = message.params.length === 0 ? null : { codec: message.method === 0 ? IPLD_RAW : CBOR, data: message.params };
-    const result = cm.send(senderId, message.to, message.method, params, message.value, undefined, false);
+    const result = await cm.send(senderId, message.to, message.method, params, message.value, undefined, false);
     return { result, failure: result.exitCode === ExitCode.OK ? null : `exit code ${result.exitCode}` };
   } catch (error) {
     if (error instanceof OutOfGasError) return { result: { exitCode: ExitCode.SYS_OUT_OF_GAS, returnData: null }, failure: error.message };

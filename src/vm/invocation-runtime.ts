@@ -25,7 +25,7 @@ export interface InvocationHost {
   getActor(id: bigint): ActorState | undefined;
   setActor(id: bigint, actor: ActorState): void;
   resolveAddress(address: Address): bigint | undefined;
-  send(from: bigint, to: Address, method: number, params: IpldBlock | null, value: bigint, gasLimit: number | undefined, readOnly: boolean): { exitCode: number; returnData: IpldBlock | null };
+  send(from: bigint, to: Address, method: number, params: IpldBlock | null, value: bigint, gasLimit: number | undefined, readOnly: boolean): Promise<{ exitCode: number; returnData: IpldBlock | null }>;
   createActor(code: CID, id: bigint, delegatedAddress: Address | null): void;
   nextActorAddress(): Address;
 }
@@ -105,11 +105,11 @@ export class InvocationRuntime implements Runtime {
     return this.cm.registry.codeCid(type);
   }
 
-  send(to: Address, method: number, params: IpldBlock | null, value: bigint, options: SendOptions = {}): SendResult {
+  async send(to: Address, method: number, params: IpldBlock | null, value: bigint, options: SendOptions = {}): Promise<SendResult> {
     const readOnly = this.frame.readOnly || (options.readOnly ?? false);
     try {
       if (readOnly && value !== 0n) throw new SyscallError(ErrorNumber.ReadOnly, 'cannot transfer value in a read-only call');
-      const r = this.cm.send(this.frame.receiver, to, method, params, value, options.gasLimit, readOnly);
+      const r = await this.cm.send(this.frame.receiver, to, method, params, value, options.gasLimit, readOnly);
       return { ok: true, exitCode: r.exitCode, returnData: r.returnData };
     } catch (error) {
       if (error instanceof SyscallError) return { ok: false, errno: error.errno, message: error.message };

@@ -1,7 +1,8 @@
 // What an actor sees of the VM (builtin-actors' `Runtime`; FVM syscalls). Actors import this interface,
 // never the call manager; the VM never imports an actor: actors are found by code CID through an
 // `ActorRegistry`. Invariants: ids are bigint actor ids; gas is Filecoin gas; a failing syscall throws
-// SyscallError, an actor aborts by throwing ActorError (or calling `abort`).
+// SyscallError, an actor aborts by throwing ActorError (or calling `abort`). Sends and invocations are
+// asynchronous because the EVM actor's interpreter (@ethereumjs/evm) is; state and blocks stay synchronous.
 
 import type { Blockstore, CID } from '../ipld/index.ts';
 import type { Address } from '../primitives/index.ts';
@@ -84,7 +85,7 @@ export interface Runtime {
   /** Code CID of a builtin actor kind (as the manifest names it). */
   codeCidFor(type: ActorType): CID;
 
-  send(to: Address, method: number, params: IpldBlock | null, value: bigint, options?: SendOptions): SendResult;
+  send(to: Address, method: number, params: IpldBlock | null, value: bigint, options?: SendOptions): Promise<SendResult>;
   /** Creates an actor at a fresh id (init actor only): replaces a placeholder, or makes an empty actor. */
   createActor(code: CID, id: bigint, delegatedAddress: Address | null): void;
   /** The f2 address for the next actor created by this message (FEVM-FACTS §3.5). */
@@ -114,7 +115,7 @@ export interface ActorCode {
   /** The name builtin-actors gives this actor in the manifest (e.g. "ethaccount"). */
   readonly name: string;
   readonly type: ActorType;
-  invoke(rt: Runtime, method: number, params: IpldBlock | null): IpldBlock | null;
+  invoke(rt: Runtime, method: number, params: IpldBlock | null): IpldBlock | null | Promise<IpldBlock | null>;
 }
 
 /** Finds actor code by code CID; owned by actors/, handed to the VM when it is created. */

@@ -4,5 +4,5 @@ import { parentPort } from 'node:worker_threads';
 import { decodeCbor } from '../../src/ipld/index.ts';
 import { M_RECURSE, call, harness } from './probe-actor.ts';
 
-const r = call(harness(), M_RECURSE, 1);
+const r = await call(harness(), M_RECURSE, 1);
 parentPort!.postMessage({ exitCode: r.receipt.exitCode, depth: decodeCbor(r.receipt.returnData) });

@@ -29,7 +29,7 @@ export interface Harness {
   registry: ActorRegistry;
   context: ExecutionContext;
   ids: { a: bigint; b: bigint; f1: bigint; miner: bigint; zero: bigint };
-  apply(message: Partial<Message> & Pick<Message, 'from' | 'to'>): ApplyResult;
+  apply(message: Partial<Message> & Pick<Message, 'from' | 'to'>): Promise<ApplyResult>;
   balance(address: Address | bigint): bigint;
   total(): bigint;
 }
@@ -62,7 +62,7 @@ export function createHarness(extraActors: (registry: ActorRegistry) => ActorReg
     registry,
     context,
     ids: { a, b, f1, miner: genesis.minerId, zero: genesis.zeroAddressId },
-    apply(partial) {
+    async apply(partial) {
       const key = partial.from.key();
       const message: Message = {
         version: 0,
@@ -76,7 +76,7 @@ export function createHarness(extraActors: (registry: ActorRegistry) => ActorReg
         ...partial,
       };
       const signature = { type: SignatureType.DELEGATED, data: new Uint8Array(65) };
-      const result = applyMessage(tree, registry, context, message, { size: encodeSignedMessage({ message, signature }).length });
+      const result = await applyMessage(tree, registry, context, message, { size: encodeSignedMessage({ message, signature }).length });
       if (result.gasOutputs) nonces.set(key, message.sequence + 1n);
       return result;
     },

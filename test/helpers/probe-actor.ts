@@ -23,11 +23,11 @@ export const M_FORWARD = 9;
 export const probe: ActorCode = {
   name: 'probe',
   type: 14,
-  invoke(rt: Runtime, method, params) {
+  async invoke(rt: Runtime, method, params) {
     switch (method) {
       case M_RECURSE: {
         const depth = decodeParams<number>(params, 'recurse');
-        const r = rt.send(PROBE, M_RECURSE, cborBlock(depth + 1), 0n);
+        const r = await rt.send(PROBE, M_RECURSE, cborBlock(depth + 1), 0n);
         if (!r.ok) return cborBlock(depth + 1);
         if (r.exitCode !== 0) throw new ActorError(r.exitCode, 'inner failed');
         return r.returnData;
@@ -39,7 +39,7 @@ export const probe: ActorCode = {
         return null;
       }
       case M_STATIC_WRITE: {
-        const r = rt.send(PROBE, M_WRITE, null, 0n, { readOnly: true });
+        const r = await rt.send(PROBE, M_WRITE, null, 0n, { readOnly: true });
         return cborBlock(r.ok ? r.exitCode : -r.errno);
       }
       case M_WRITE:
@@ -50,12 +50,12 @@ export const probe: ActorCode = {
       case M_BURN_GAS:
         for (;;) rt.chargeGas('burn', 1_000_000);
       case M_LIMITED: {
-        const r = rt.send(PROBE, M_BURN_GAS, null, 0n, { gasLimit: 5_000_000 });
+        const r = await rt.send(PROBE, M_BURN_GAS, null, 0n, { gasLimit: 5_000_000 });
         return cborBlock([r.ok ? r.exitCode : -1, rt.gasAvailable > 0]);
       }
       case M_FORWARD: {
         const [to, value] = decodeParams<[Uint8Array, number]>(params, 'forward');
-        const r = rt.send(Address.fromBytes(to), 0, null, BigInt(value));
+        const r = await rt.send(Address.fromBytes(to), 0, null, BigInt(value));
         return cborBlock(r.ok ? r.exitCode : -r.errno);
       }
       default:
@@ -70,7 +70,7 @@ export function harness() {
   return h;
 }
 
-export function call(h: ReturnType<typeof harness>, method: number, params: unknown, gasLimit = 10_000_000_000) {
-  return h.apply({ from: f410(ETH_A), to: PROBE, method, params: params === undefined ? new Uint8Array(0) : encodeCbor(params), gasLimit, gasFeeCap: 101n });
+export async function call(h: ReturnType<typeof harness>, method: number, params: unknown, gasLimit = 10_000_000_000) {
+  return await h.apply({ from: f410(ETH_A), to: PROBE, method, params: params === undefined ? new Uint8Array(0) : encodeCbor(params), gasLimit, gasFeeCap: 101n });
 }
 

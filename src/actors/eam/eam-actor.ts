@@ -31,7 +31,7 @@ const INIT_ACTOR = Address.newId(1);
 export const eamActor: ActorCode = {
   name: 'eam',
   type: ActorType.EAM,
-  invoke(rt, method, params) {
+  async invoke(rt, method, params) {
     switch (method) {
       case METHOD_CONSTRUCTOR:
         if (rt.receiver !== EAM_ACTOR_ID) throw new ActorError(ExitCode.USR_FORBIDDEN, `the EAM must be deployed at f010, not f0${rt.receiver}`);
@@ -42,21 +42,21 @@ export const eamActor: ActorCode = {
         const [initcode, nonce] = tuple(decodeParams(params, 'Create'), 'Create');
         if (!(initcode instanceof Uint8Array) || (typeof nonce !== 'number' && typeof nonce !== 'bigint')) throw badParams('Create');
         const caller = callerEthAddress(rt);
-        return createContract(rt, caller, computeCreateAddress(caller, BigInt(nonce), keccakOf(rt)), initcode);
+        return await createContract(rt, caller, computeCreateAddress(caller, BigInt(nonce), keccakOf(rt)), initcode);
       }
       case EAM_METHOD_CREATE2: {
         requireCallerType(rt, [ActorType.EVM], 'Create2');
         const [initcode, salt] = tuple(decodeParams(params, 'Create2'), 'Create2');
         if (!(initcode instanceof Uint8Array) || !(salt instanceof Uint8Array) || salt.length !== 32) throw badParams('Create2');
         const caller = callerEthAddress(rt);
-        return createContract(rt, caller, computeCreate2Address(caller, salt, initcode, keccakOf(rt)), initcode);
+        return await createContract(rt, caller, computeCreate2Address(caller, salt, initcode, keccakOf(rt)), initcode);
       }
       case EAM_METHOD_CREATE_EXTERNAL: {
         requireCallerId(rt, rt.origin, 'CreateExternal');
         const initcode = decodeParams(params, 'CreateExternal');
         if (!(initcode instanceof Uint8Array)) throw badParams('CreateExternal');
-        const { owner, stable } = externalCaller(rt);
-        return createContract(rt, owner, computeCreateAddress(stable, rt.nonce, keccakOf(rt)), initcode);
+        const { owner, stable } = await externalCaller(rt);
+        return await createContract(rt, owner, computeCreateAddress(stable, rt.nonce, keccakOf(rt)), initcode);
       }
       default:
         return unhandled('eam', method);
@@ -64,7 +64,7 @@ export const eamActor: ActorCode = {
   },
 };
 
-function createContract(rt: Runtime, creator: EthAddress, address: EthAddress, initcode: Uint8Array): IpldBlock {
+async function createContract(rt: Runtime, creator: EthAddress, address: EthAddress, initcode: Uint8Array): Promise<IpldBlock> {
   if (!canAssignAddress(address)) throw new ActorError(ExitCode.USR_FORBIDDEN, 'cannot create address with a reserved prefix');
   const constructorParams = cborBlock([creator, initcode]);
   const f410 = Address.newDelegated(EAM_ACTOR_ID, address);
@@ -73,13 +73,13 @@ function createContract(rt: Runtime, creator: EthAddress, address: EthAddress, i
     const code = rt.getActorCodeCid(existing);
     const type = code && rt.builtinActorType(code);
     if (type === ActorType.EVM) {
-      extractSendResult(rt.send(Address.newId(existing), EVM_METHOD_RESURRECT, constructorParams, rt.valueReceived), 'resurrect failed');
+      extractSendResult(await rt.send(Address.newId(existing), EVM_METHOD_RESURRECT, constructorParams, rt.valueReceived), 'resurrect failed');
       return cborBlock([existing, null, address]);
     }
     if (type !== ActorType.Placeholder) throw new ActorError(ExitCode.USR_FORBIDDEN, 'cannot deploy contract over existing contract at that address');
   }
   const exec4 = cborBlock([rt.codeCidFor(ActorType.EVM), constructorParams.data, address]);
-  const ret = extractSendResult(rt.send(INIT_ACTOR, INIT_METHOD_EXEC4, exec4, rt.valueReceived), 'Exec4 failed');
+  const ret = extractSendResult(await rt.send(INIT_ACTOR, INIT_METHOD_EXEC4, exec4, rt.valueReceived), 'Exec4 failed');
   const [idAddress, robust] = ret ? tuple(decodeCbor(ret.data), 'Exec4 return') : [];
   if (!(idAddress instanceof Uint8Array) || !(robust instanceof Uint8Array)) throw new ActorError(ExitCode.USR_SERIALIZATION, 'malformed Exec4 return');
   return cborBlock([Address.fromBytes(idAddress).id, robust, address]);
@@ -95,7 +95,7 @@ function callerEthAddress(rt: Runtime): EthAddress {
 }
 
 /** CreateExternal's owner (the constructor's creator) and the address the new address derives from. */
-function externalCaller(rt: Runtime): { owner: EthAddress; stable: EthAddress } {
+async function externalCaller(rt: Runtime): Promise<{ owner: EthAddress; stable: EthAddress }> {
   const code = rt.getActorCodeCid(rt.caller);
   const type = code && rt.builtinActorType(code);
   if (type === ActorType.EthAccount) {
@@ -103,7 +103,7 @@ function externalCaller(rt: Runtime): { owner: EthAddress; stable: EthAddress } 
     return { owner: eth, stable: eth };
   }
   if (type === ActorType.Account) {
-    const r = rt.send(Address.newId(rt.caller), ACCOUNT_METHOD_PUBKEY_ADDRESS, null, 0n, { readOnly: true });
+    const r = await rt.send(Address.newId(rt.caller), ACCOUNT_METHOD_PUBKEY_ADDRESS, null, 0n, { readOnly: true });
     if (!r.ok) throw new ActorError(ExitCode.USR_ASSERTION_FAILED, 'account failed to return its key address');
     const ret = extractSendResult(r, 'failed to retrieve account robust address');
     const key = ret ? decodeCbor(ret.data) : undefined;

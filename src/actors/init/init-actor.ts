@@ -17,6 +17,7 @@ import {
   decodeParams,
   extractSendResult,
   type ActorCode,
+  type IpldBlock,
   type Runtime,
 } from '../../vm/index.ts';
 import { requireCallerId, unhandled } from '../caller-checks.ts';
@@ -27,7 +28,7 @@ export const INIT_METHOD_EXEC4 = 3;
 export const initActor: ActorCode = {
   name: 'init',
   type: ActorType.Init,
-  invoke(rt, method, params) {
+  async invoke(rt, method, params) {
     switch (method) {
       case METHOD_CONSTRUCTOR:
         requireCallerId(rt, SYSTEM_ACTOR_ID, 'init constructor');
@@ -35,14 +36,14 @@ export const initActor: ActorCode = {
       case INIT_METHOD_EXEC:
         throw new ActorError(ExitCode.USR_FORBIDDEN, 'Exec: this devnet has no actors that init may create this way (multisig, payment channel, miner)');
       case INIT_METHOD_EXEC4:
-        return exec4(rt, decodeParams<unknown[]>(params, 'Exec4'));
+        return await exec4(rt, decodeParams<unknown[]>(params, 'Exec4'));
       default:
         return unhandled('init', method);
     }
   },
 };
 
-function exec4(rt: Runtime, params: unknown[]) {
+async function exec4(rt: Runtime, params: unknown[]): Promise<IpldBlock> {
   requireCallerId(rt, EAM_ACTOR_ID, 'Exec4');
   const [codeRaw, constructorParams, subaddress] = Array.isArray(params) ? params : [];
   const code = CID.asCID(codeRaw);
@@ -65,7 +66,7 @@ function exec4(rt: Runtime, params: unknown[]) {
     }
   }
   rt.createActor(code, id, delegated);
-  extractSendResult(rt.send(Address.newId(id), METHOD_CONSTRUCTOR, { codec: CBOR, data: constructorParams }, rt.valueReceived), 'constructor failed');
+  extractSendResult(await rt.send(Address.newId(id), METHOD_CONSTRUCTOR, { codec: CBOR, data: constructorParams }, rt.valueReceived), 'constructor failed');
   return cborBlock([Address.newId(id).bytes, robust.bytes]);
 }
 

@@ -18,7 +18,7 @@ const context: ExecutionContext = {
 };
 
 describe('devnet genesis', () => {
-  it('funds ten development accounts and one f1 account; the default root is pinned', () => {
+  it('funds ten development accounts and one f1 account; the default root is pinned', async () => {
     const store = new MemoryBlockstore();
     const g = createDevnetGenesis(store);
     const tree = StateTree.load(store, g.stateRoot);
@@ -29,14 +29,14 @@ describe('devnet genesis', () => {
     assert.equal(g.stateRoot.toString(), 'bafy2bzacedbokovo6lhtl3vc62pzrahkhq5f46bhf5thwxuuz5fevfuopzmww');
   });
 
-  it('count, balance and mnemonic are options', () => {
+  it('count, balance and mnemonic are options', async () => {
     const store = new MemoryBlockstore();
     const g = createDevnetGenesis(store, { accounts: 3, balance: 5n * ATTO_PER_FIL, networkName: 'other' });
     assert.equal(g.accounts.eth.length, 3);
     assert.equal(StateTree.load(store, g.stateRoot).getActor(g.accounts.eth[2]!.f410)?.balance, 5n * ATTO_PER_FIL);
   });
 
-  it('a native message signed by the f1 account verifies and moves FIL', () => {
+  it('a native message signed by the f1 account verifies and moves FIL', async () => {
     const store = new MemoryBlockstore();
     const g = createDevnetGenesis(store);
     const tree = StateTree.load(store, g.stateRoot);
@@ -44,12 +44,12 @@ describe('devnet genesis', () => {
     const message: Message = { version: 0, from: g.accounts.filecoin.address, to, sequence: 0n, value: ATTO_PER_FIL, gasLimit: 5_000_000, gasFeeCap: 1000n, gasPremium: 100n, method: 0, params: new Uint8Array(0) };
     const signed = signMessageSecp256k1(message, g.accounts.filecoin.privateKey);
     verifyMessageSignature(signed, g.accounts.filecoin.address, 31415926);
-    const r = applyMessage(tree, createBuiltinRegistry(), context, message, { size: chainMessageSize(signed) });
+    const r = await applyMessage(tree, createBuiltinRegistry(), context, message, { size: chainMessageSize(signed) });
     assert.equal(r.receipt.exitCode, ExitCode.OK);
     assert.equal(tree.getActor(to)?.balance, DEFAULT_ACCOUNT_BALANCE + ATTO_PER_FIL);
   });
 
-  it('the account actor authenticates messages signed by its key, and refuses others', () => {
+  it('the account actor authenticates messages signed by its key, and refuses others', async () => {
     const store = new MemoryBlockstore();
     const g = createDevnetGenesis(store);
     const tree = StateTree.load(store, g.stateRoot);
@@ -61,10 +61,10 @@ describe('devnet genesis', () => {
         version: 0, from, to: account, sequence, value: 0n, gasLimit: 50_000_000, gasFeeCap: 1000n, gasPremium: 100n,
         method: frc42MethodNumber('AuthenticateMessage'), params: encodeCbor([signature, payload]),
       }, { size: 200 });
-    const good = authenticate(signSecp256k1(payload, g.accounts.filecoin.privateKey), 0n);
+    const good = await authenticate(signSecp256k1(payload, g.accounts.filecoin.privateKey), 0n);
     assert.equal(good.receipt.exitCode, ExitCode.OK);
     assert.deepEqual(good.receipt.returnData, encodeCbor(true));
-    const bad = authenticate(signSecp256k1(payload, g.accounts.eth[0]!.privateKey), 1n);
+    const bad = await authenticate(signSecp256k1(payload, g.accounts.eth[0]!.privateKey), 1n);
     assert.equal(bad.receipt.exitCode, ExitCode.USR_ILLEGAL_ARGUMENT);
   });
 });

@@ -24,53 +24,53 @@ describe('call manager', () => {
     assert.deepEqual(await deepestCall(), { exitCode: ExitCode.OK, depth: 1025 });
   });
 
-  it('keeps the events of a call that succeeds and drops those of one that aborts', () => {
+  it('keeps the events of a call that succeeds and drops those of one that aborts', async () => {
     const h = harness();
-    const ok = call(h, M_EMIT, false);
+    const ok = await call(h, M_EMIT, false);
     assert.equal(ok.events.length, 1);
     assert.equal(ok.events[0]!.emitter, PROBE_ID);
     assert.ok(ok.receipt.eventsRoot);
-    const failed = call(h, M_EMIT, true);
+    const failed = await call(h, M_EMIT, true);
     assert.equal(failed.receipt.exitCode, ExitCode.USR_ILLEGAL_STATE);
     assert.equal(failed.events.length, 0);
     assert.equal(failed.receipt.eventsRoot, null);
   });
 
-  it('a read-only send cannot change state: the callee exits USR_READ_ONLY', () => {
+  it('a read-only send cannot change state: the callee exits USR_READ_ONLY', async () => {
     const h = harness();
-    const r = call(h, M_STATIC_WRITE, undefined);
+    const r = await call(h, M_STATIC_WRITE, undefined);
     assert.equal(decodeCbor(r.receipt.returnData), ExitCode.USR_READ_ONLY);
   });
 
-  it('a sub-call that exhausts its own gas limit fails with SYS_OUT_OF_GAS while the caller goes on', () => {
+  it('a sub-call that exhausts its own gas limit fails with SYS_OUT_OF_GAS while the caller goes on', async () => {
     const h = harness();
-    const r = call(h, M_LIMITED, undefined);
+    const r = await call(h, M_LIMITED, undefined);
     assert.equal(r.receipt.exitCode, ExitCode.OK);
     assert.deepEqual(decodeCbor(r.receipt.returnData), [ExitCode.SYS_OUT_OF_GAS, true]);
   });
 
-  it('derives f2 addresses from the origin address, its nonce and the actors created so far', () => {
+  it('derives f2 addresses from the origin address, its nonce and the actors created so far', async () => {
     const h = harness();
-    const r = call(h, M_F2, undefined);
+    const r = await call(h, M_F2, undefined);
     const origin = encodeCbor(f410(ETH_A).bytes);
     const expected = Uint8Array.from([...origin, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     assert.equal(bytesToHex(Address.fromBytes(decodeCbor(r.receipt.returnData) as Uint8Array).payload), bytesToHex(blake2b160(expected)));
   });
 
-  it('nested sends move FIL; a send to an unknown f0 is refused with NotFound', () => {
+  it('nested sends move FIL; a send to an unknown f0 is refused with NotFound', async () => {
     const h = harness();
-    const ok = call(h, M_FORWARD, [f410(ETH_A).bytes, 400]);
+    const ok = await call(h, M_FORWARD, [f410(ETH_A).bytes, 400]);
     assert.equal(decodeCbor(ok.receipt.returnData), ExitCode.OK);
     assert.equal(h.balance(PROBE_ID), 600n);
-    const missing = call(h, M_FORWARD, [Address.newId(777_777).bytes, 1]);
+    const missing = await call(h, M_FORWARD, [Address.newId(777_777).bytes, 1]);
     assert.equal(decodeCbor(missing.receipt.returnData), -6);
-    const tooMuch = call(h, M_FORWARD, [f410(ETH_A).bytes, 10_000]);
+    const tooMuch = await call(h, M_FORWARD, [f410(ETH_A).bytes, 10_000]);
     assert.equal(decodeCbor(tooMuch.receipt.returnData), -5);
   });
 
-  it('unknown methods of builtin actors are unhandled', () => {
+  it('unknown methods of builtin actors are unhandled', async () => {
     const h = harness();
-    const r = h.apply({ from: f410(ETH_A), to: f410(ETH_A), method: 77 });
+    const r = await h.apply({ from: f410(ETH_A), to: f410(ETH_A), method: 77 });
     assert.equal(r.receipt.exitCode, ExitCode.USR_UNHANDLED_MESSAGE);
   });
 });
