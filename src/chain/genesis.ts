@@ -17,11 +17,14 @@ export interface DevnetGenesisOptions {
   /** attoFIL per development account. */
   balance?: bigint;
   networkName?: string;
+  /** EIP-155 chain id the node answers and checks transactions against. */
+  chainId?: number;
 }
 
 export interface DevnetGenesis extends GenesisState {
   accounts: DevAccounts;
   networkName: string;
+  chainId: number;
 }
 
 export function createDevnetGenesis(store: Blockstore, options: DevnetGenesisOptions = {}): DevnetGenesis {
@@ -32,5 +35,5 @@ export function createDevnetGenesis(store: Blockstore, options: DevnetGenesisOpt
     networkName,
     accounts: [...accounts.eth.map((a) => ({ address: a.ethAddress, balance })), { address: accounts.filecoin.address, balance }],
   });
-  return { ...state, accounts, networkName };
+  return { ...state, accounts, networkName, chainId: options.chainId ?? DEFAULT_CHAIN_ID };
 }

@@ -29,10 +29,12 @@ describe('devnet genesis', () => {
     assert.equal(g.stateRoot.toString(), 'bafy2bzacedbokovo6lhtl3vc62pzrahkhq5f46bhf5thwxuuz5fevfuopzmww');
   });
 
-  it('count, balance and mnemonic are options', async () => {
+  it('count, balance, network name and chain id are options', async () => {
     const store = new MemoryBlockstore();
-    const g = createDevnetGenesis(store, { accounts: 3, balance: 5n * ATTO_PER_FIL, networkName: 'other' });
+    const g = createDevnetGenesis(store, { accounts: 3, balance: 5n * ATTO_PER_FIL, networkName: 'other', chainId: 314 });
     assert.equal(g.accounts.eth.length, 3);
+    assert.equal(g.chainId, 314);
+    assert.equal(createDevnetGenesis(new MemoryBlockstore(), { accounts: 1 }).chainId, 31415926);
     assert.equal(StateTree.load(store, g.stateRoot).getActor(g.accounts.eth[2]!.f410)?.balance, 5n * ATTO_PER_FIL);
   });
 

@@ -34,6 +34,16 @@ describe('applying messages', () => {
     assert.equal(again.receipt.gasUsed, r.receipt.gasUsed, 'the same transfer costs the same gas');
   });
 
+  it('creating a Placeholder by a send costs the FVM figures: creation and address assignment 2.7M, lookup, update', async () => {
+    const h = createHarness();
+    const fresh = f410(new Uint8Array(20).fill(0x47));
+    const message = { version: 0, from: f410(ETH_A), to: fresh, value: 1n, sequence: 0n, gasLimit: 10_000_000, gasFeeCap: 1_000n, gasPremium: 100n, method: 0, params: new Uint8Array(0) };
+    const size = encodeSignedMessage({ message, signature: { type: SignatureType.DELEGATED, data: new Uint8Array(65) } }).length;
+    const r = await h.apply(message);
+    assert.equal(prices.onCreateActor(true), 650_000 + 1_000_000 + 1_050_000);
+    assert.equal(r.receipt.gasUsed, prices.onChainMessage(size) + 2_700_000 + 500_000 + 475_000 + 6_000);
+  });
+
   it('a transfer to a fresh 0x address creates a Placeholder that becomes an EthAccount when it sends', async () => {
     const h = createHarness();
     const fresh = f410(new Uint8Array(20).fill(0x42));

@@ -4,7 +4,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Worker } from 'node:worker_threads';
-import { decodeCbor, encodeCbor } from '../../../src/ipld/index.ts';
+import { Amt, decodeCbor, encodeCbor } from '../../../src/ipld/index.ts';
+import { receiptToIpld } from '../../../src/vm/index.ts';
 import { Address, ExitCode, bytesToHex, blake2b160 } from '../../../src/primitives/index.ts';
 import { ETH_A, f410 } from '../../helpers/fvm-harness.ts';
 import { M_EMIT, M_F2, M_FORWARD, M_LIMITED, M_STATIC_WRITE, PROBE_ID, call, harness } from '../../helpers/probe-actor.ts';
@@ -30,6 +31,12 @@ describe('call manager', () => {
     assert.equal(ok.events.length, 1);
     assert.equal(ok.events[0]!.emitter, PROBE_ID);
     assert.ok(ok.receipt.eventsRoot);
+    // The receipt is [exit, return, gas, events root]; the root is an AMT of [emitter, [[flags, key, codec, value]]].
+    const receipt = receiptToIpld(ok.receipt);
+    assert.deepEqual(receipt.slice(0, 2), [0, new Uint8Array(0)]);
+    const events = Amt.load(h.store, ok.receipt.eventsRoot!);
+    assert.equal(events.bitWidth, 5);
+    assert.deepEqual(events.get(0), [Number(PROBE_ID), [[3, 't1', 0x55, new Uint8Array(32).fill(7)]]]);
     const failed = await call(h, M_EMIT, true);
     assert.equal(failed.receipt.exitCode, ExitCode.USR_ILLEGAL_STATE);
     assert.equal(failed.events.length, 0);
