@@ -3,6 +3,7 @@
 // Owns encoding, hashing and the typed get/put helpers; the store itself is `Blockstore`.
 
 import * as dagCbor from '@ipld/dag-cbor';
+import * as cborg from 'cborg';
 import { CID } from 'multiformats/cid';
 import * as Digest from 'multiformats/hashes/digest';
 import { FatalError, blake2b256 } from '../primitives/index.ts';
@@ -19,8 +20,31 @@ export function encodeCbor(value: unknown): Uint8Array {
   return dagCbor.encode(value);
 }
 
+/**
+ * CIDs decoded recently, by their bytes: code CIDs and common heads repeat in every actor record, and
+ * building a CID object is most of the cost of decoding a trie node. CIDs are immutable, so sharing is safe.
+ */
+const decodedCids = new Map<string, CID>();
+const MAX_CACHED_CIDS = 65_536;
+
+function decodeCidTag(decode: () => unknown): CID {
+  const bytes = decode() as Uint8Array;
+  if (!(bytes instanceof Uint8Array) || bytes[0] !== 0) throw new Error('Invalid CID for CBOR tag 42; expected leading 0x00');
+  const key = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  let cid = decodedCids.get(key);
+  if (!cid) {
+    cid = CID.decode(bytes.subarray(1));
+    if (decodedCids.size >= MAX_CACHED_CIDS) decodedCids.clear();
+    decodedCids.set(key, cid);
+  }
+  return cid;
+}
+
+const decodeOptions = { ...dagCbor.decodeOptions, tags: { ...dagCbor.decodeOptions.tags, 42: decodeCidTag } };
+
+/** dag-cbor decoding (strict, as @ipld/dag-cbor), with CID objects shared between decodes. */
 export function decodeCbor<T = unknown>(bytes: Uint8Array): T {
-  return dagCbor.decode<T>(bytes);
+  return cborg.decode(bytes, decodeOptions) as T;
 }
 
 /** CIDv1 of `bytes` under `codec` (dag-cbor by default) with a blake2b-256 multihash. */
