@@ -4,13 +4,13 @@
 // uint64 codec, bytes data)`. Codec 0 only with empty data, 0x51 (CBOR) otherwise; a non-zero exit code
 // becomes the actor's exit code, with the data.
 
-import { ExitCode, bytesToUint, concatBytes, hexToBytes, uintToFixedBytes } from '../../primitives/index.ts';
+import { ExitCode, concatBytes, hexToBytes, uintToFixedBytes } from '../../primitives/index.ts';
 import { ActorError, CBOR, type IpldBlock } from '../../vm/index.ts';
+import { ValueOutOfRange, ValueReader, WORD } from './value-reader.ts';
 
 export const NATIVE_METHOD_SELECTOR = hexToBytes('0x868e10c4');
 /** Methods up to this number are reserved; only larger ones reach `handle_filecoin_method`. */
 export const EVM_MAX_RESERVED_METHOD = 1023;
-const WORD = 32;
 
 /** The calldata a native method call becomes. */
 export function handleFilecoinMethodInput(method: bigint, codec: bigint, params: Uint8Array): Uint8Array {
@@ -19,37 +19,19 @@ export function handleFilecoinMethodInput(method: bigint, codec: bigint, params:
   return concatBytes(NATIVE_METHOD_SELECTOR, ...[method, codec, BigInt(WORD * 3), BigInt(params.length)].map((n) => uintToFixedBytes(n)), padded);
 }
 
-/** Reads 32-byte words like BA's ValueReader: past the end reads zeros; a value must fit its type. */
-class WordReader {
-  private offset = 0;
-  private readonly bytes: Uint8Array;
-
-  constructor(bytes: Uint8Array) {
-    this.bytes = bytes;
-  }
-
-  seek(offset: number): void {
-    this.offset = offset;
-  }
-
-  readPadded(length: number): Uint8Array {
-    const out = new Uint8Array(length);
-    out.set(this.bytes.subarray(Math.min(this.offset, this.bytes.length), Math.min(this.offset + length, this.bytes.length)));
-    this.offset += length;
-    return out;
-  }
-
-  readUint(bits: number, what: string): bigint {
-    const value = bytesToUint(this.readPadded(WORD));
-    if (value >= 1n << BigInt(bits)) throw new ActorError(ExitCode.USR_SERIALIZATION, `${what} does not fit in ${bits} bits`);
-    return value;
+/** The contract's answer as an actor result: the return block, or an ActorError carrying its exit code. */
+export function handleFilecoinMethodOutput(output: Uint8Array): IpldBlock | null {
+  try {
+    return readFilecoinMethodOutput(output);
+  } catch (error) {
+    if (error instanceof ValueOutOfRange) throw new ActorError(ExitCode.USR_SERIALIZATION, error.message);
+    throw error;
   }
 }
 
-/** The contract's answer as an actor result: the return block, or an ActorError carrying its exit code. */
-export function handleFilecoinMethodOutput(output: Uint8Array): IpldBlock | null {
+function readFilecoinMethodOutput(output: Uint8Array): IpldBlock | null {
   if (output.length === 0) return null;
-  const reader = new WordReader(output);
+  const reader = new ValueReader(output);
   const exitCode = Number(reader.readUint(32, 'exit code'));
   const codec = reader.readUint(64, 'returned codec');
   const lengthOffset = reader.readUint(32, 'return value offset');
