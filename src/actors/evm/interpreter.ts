@@ -1,0 +1,90 @@
+// One run of @ethereumjs/evm for one EVM actor invocation (DESIGN.md "The EVM actor"): Cancun rules,
+// the Filecoin gas schedule, the block environment of the tipset being executed (COINBASE 0, GASLIMIT
+// 10 billion, NUMBER = epoch, TIMESTAMP, BASEFEE, PREVRANDAO from the beacon), and the result mapped to
+// Filecoin exit codes: REVERT → 33 with the data, invalid opcode → 34/35, stack errors → 36/37, bad
+// jump → 39; running out of gas is out of Filecoin gas.
+
+import { Hardfork, Mainnet, createCustomCommon, type Common } from '@ethereumjs/common';
+import { createEVM, type ExecResult } from '@ethereumjs/evm';
+import { Address as EthjsAddress } from '@ethereumjs/util';
+import { ExitCode } from '../../primitives/index.ts';
+import { ActorError, OutOfGasError, type Runtime } from '../../vm/index.ts';
+import type { ContractStateManager } from './contract-state-manager.ts';
+import { filecoinGasParams } from './gas-schedule.ts';
+import { revertError } from './invoke-encoding.ts';
+
+export const BLOCK_GAS_LIMIT = 10_000_000_000n;
+/** Domain separation tag of PREVRANDAO's beacon randomness (EvmPrevRandao). */
+export const PREVRANDAO_TAG = 10;
+
+const commons = new Map<number, Common>();
+
+function commonFor(chainId: number): Common {
+  let common = commons.get(chainId);
+  if (!common) commons.set(chainId, (common = createCustomCommon({ chainId }, Mainnet, { hardfork: Hardfork.Cancun })));
+  return common;
+}
+
+export interface EvmRun {
+  code: Uint8Array;
+  data: Uint8Array;
+  address: Uint8Array;
+  caller: Uint8Array;
+  origin: Uint8Array;
+  value: bigint;
+  isStatic: boolean;
+}
+
+/** Runs `run.code`; answers the return data, or throws the ActorError the failure maps to. */
+export async function runEvm(rt: Runtime, state: ContractStateManager, run: EvmRun): Promise<{ returnValue: Uint8Array; logs: ExecResult['logs'] }> {
+  const evm = await createEVM({ common: commonFor(rt.chainId), stateManager: state, params: filecoinGasParams() });
+  const gasLimit = BigInt(rt.gasAvailable);
+  const prevRandao = rt.getRandomnessFromBeacon(PREVRANDAO_TAG, rt.epoch, new TextEncoder().encode('prevrandao'));
+  const result = await evm.runCode({
+    code: run.code,
+    data: run.data,
+    to: new EthjsAddress(run.address),
+    caller: new EthjsAddress(run.caller),
+    origin: new EthjsAddress(run.origin),
+    value: run.value,
+    isStatic: run.isStatic,
+    gasLimit,
+    gasPrice: rt.baseFee + rt.gasPremium,
+    block: {
+      header: {
+        number: BigInt(rt.epoch),
+        coinbase: new EthjsAddress(new Uint8Array(20)),
+        timestamp: BigInt(rt.timestamp),
+        difficulty: 0n,
+        prevRandao,
+        gasLimit: BLOCK_GAS_LIMIT,
+        baseFeePerGas: rt.baseFee,
+        getBlobGasPrice: () => undefined,
+      },
+    },
+  });
+  rt.chargeGas('EVM execution', Number(result.executionGasUsed));
+  const error = result.exceptionError?.error;
+  if (error === undefined) return { returnValue: result.returnValue, logs: result.logs };
+  if (error === 'revert') throw revertError(result.returnValue);
+  if (error === 'out of gas') throw new OutOfGasError('out of gas in the EVM');
+  throw new ActorError(exitCodeForEvmError(error), `EVM: ${error}`);
+}
+
+function exitCodeForEvmError(error: string): number {
+  switch (error) {
+    case 'invalid opcode':
+      return ExitCode.EVM_UNDEFINED_INSTRUCTION;
+    case 'stack underflow':
+      return ExitCode.EVM_STACK_UNDERFLOW;
+    case 'stack overflow':
+      return ExitCode.EVM_STACK_OVERFLOW;
+    case 'invalid JUMP':
+      return ExitCode.EVM_BAD_JUMPDEST;
+    case 'static state change':
+      return ExitCode.USR_READ_ONLY;
+    default:
+      return ExitCode.EVM_ILLEGAL_MEMORY_ACCESS;
+  }
+}
+
