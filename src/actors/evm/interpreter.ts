@@ -1,8 +1,9 @@
 // One run of @ethereumjs/evm for one EVM actor invocation (DESIGN.md "The EVM actor"): Cancun rules,
 // the Filecoin gas schedule, the block environment of the tipset being executed (COINBASE 0, GASLIMIT
 // 10 billion, NUMBER = epoch, TIMESTAMP, BASEFEE, PREVRANDAO from the beacon), and the result mapped to
-// Filecoin exit codes: REVERT → 33 with the data, invalid opcode → 34/35, stack errors → 36/37, bad
-// jump → 39; running out of gas is out of Filecoin gas.
+// Filecoin exit codes: REVERT → 33 with the data, INVALID (0xfe) → 34, undefined opcodes → 35, stack
+// errors → 36/37, bad jump → 39; running out of gas is out of Filecoin gas. FEVM's opcode set (§4.3):
+// Cancun without CALLCODE, BLOBHASH and BLOBBASEFEE (removed, so they are undefined), plus CLZ (EIP-7939).
 
 import { Hardfork, Mainnet, createCustomCommon, type Common } from '@ethereumjs/common';
 import { createEVM, type ExecResult } from '@ethereumjs/evm';
@@ -17,11 +18,16 @@ export const BLOCK_GAS_LIMIT = 10_000_000_000n;
 /** Domain separation tag of PREVRANDAO's beacon randomness (EvmPrevRandao). */
 export const PREVRANDAO_TAG = 10;
 
+const EIP_CLZ = 7939;
+/** CALLCODE, BLOBHASH, BLOBBASEFEE: not on FEVM (an opcode listed without logic is removed). */
+const REMOVED_OPCODES = [{ opcode: 0xf2 }, { opcode: 0x49 }, { opcode: 0x4a }];
+const INVALID_OPCODE = 0xfe;
+
 const commons = new Map<number, Common>();
 
 function commonFor(chainId: number): Common {
   let common = commons.get(chainId);
-  if (!common) commons.set(chainId, (common = createCustomCommon({ chainId }, Mainnet, { hardfork: Hardfork.Cancun })));
+  if (!common) commons.set(chainId, (common = createCustomCommon({ chainId }, Mainnet, { hardfork: Hardfork.Cancun, eips: [EIP_CLZ] })));
   return common;
 }
 
@@ -37,7 +43,7 @@ export interface EvmRun {
 
 /** Runs `run.code`; answers the return data, or throws the ActorError the failure maps to. */
 export async function runEvm(rt: Runtime, state: ContractStateManager, run: EvmRun): Promise<{ returnValue: Uint8Array; logs: ExecResult['logs'] }> {
-  const evm = await createEVM({ common: commonFor(rt.chainId), stateManager: state, params: filecoinGasParams() });
+  const evm = await createEVM({ common: commonFor(rt.chainId), stateManager: state, params: filecoinGasParams(), customOpcodes: REMOVED_OPCODES });
   const gasLimit = BigInt(rt.gasAvailable);
   const prevRandao = rt.getRandomnessFromBeacon(PREVRANDAO_TAG, rt.epoch, new TextEncoder().encode('prevrandao'));
   const result = await evm.runCode({
@@ -68,6 +74,7 @@ export async function runEvm(rt: Runtime, state: ContractStateManager, run: EvmR
   if (error === undefined) return { returnValue: result.returnValue, logs: result.logs };
   if (error === 'revert') throw revertError(result.returnValue);
   if (error === 'out of gas') throw new OutOfGasError('out of gas in the EVM');
+  if (error === 'invalid opcode' && result.runState?.opCode === INVALID_OPCODE) throw new ActorError(ExitCode.EVM_INVALID_INSTRUCTION, 'EVM: INVALID');
   throw new ActorError(exitCodeForEvmError(error), `EVM: ${error}`);
 }
 

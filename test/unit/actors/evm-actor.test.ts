@@ -66,11 +66,38 @@ describe('EVM actor', () => {
     assert.deepEqual(decodeCbor(r.receipt.returnData), uintToFixedBytes(42n));
   });
 
-  it('an undefined opcode ends the call with exit 35', async () => {
+  /** Deploys `runtime` (up to 255 bytes) with a minimal initcode that copies and returns it. */
+  async function deployRuntime(h: ReturnType<typeof harness>, runtime: string) {
+    const n = (runtime.length / 2).toString(16).padStart(2, '0');
+    return deploy(h, `60${n}600c600039` + `60${n}6000f3` + runtime);
+  }
+
+  it('undefined opcodes end the call with exit 35, INVALID (0xfe) with 34', async () => {
     const h = harness();
-    // Runtime is the single byte 0x0c (undefined): initcode copies it and returns it.
-    const { id } = await deploy(h, '6001600c60003960016000f3' + '0c');
-    assert.equal((await call(h, id, new Uint8Array(0))).receipt.exitCode, ExitCode.EVM_UNDEFINED_INSTRUCTION);
+    for (const runtime of ['0c', '60006000600060006000600060' + '00f2', '600049', '4a']) {
+      const { id } = await deployRuntime(h, runtime);
+      assert.equal((await call(h, id, new Uint8Array(0))).receipt.exitCode, ExitCode.EVM_UNDEFINED_INSTRUCTION, runtime);
+    }
+    const { id } = await deployRuntime(h, 'fe');
+    assert.equal((await call(h, id, new Uint8Array(0))).receipt.exitCode, ExitCode.EVM_INVALID_INSTRUCTION);
+  });
+
+  it('has CLZ (0x1e): clz(1) is 255', async () => {
+    const h = harness();
+    // clz(1) → mstore(0) → return 32 bytes
+    const { id } = await deployRuntime(h, '60011e60005260206000f3');
+    const r = await call(h, id, new Uint8Array(0));
+    assert.equal(r.receipt.exitCode, ExitCode.OK, r.failure ?? '');
+    assert.deepEqual(decodeCbor(r.receipt.returnData), uintToFixedBytes(255n));
+  });
+
+  it('sees Filecoin gas: GAS reports the remaining Filecoin gas of the message, not Ethereum gas', async () => {
+    const h = harness();
+    // gas → mstore(0) → return
+    const { id } = await deployRuntime(h, '5a60005260206000f3');
+    const r = await call(h, id, new Uint8Array(0));
+    const gasLeft = BigInt(`0x${Buffer.from(decodeCbor(r.receipt.returnData) as Uint8Array).toString('hex')}`);
+    assert.ok(gasLeft > 900_000_000n && gasLeft < 1_000_000_000n, `GAS said ${gasLeft}`);
   });
 
   it('refuses runtime code starting with 0xEF', async () => {
