@@ -43,7 +43,7 @@ export interface EvmRun {
 
 /** Runs `run.code`; answers the return data, or throws the ActorError the failure maps to. */
 export async function runEvm(rt: Runtime, state: ContractStateManager, run: EvmRun): Promise<{ returnValue: Uint8Array; logs: ExecResult['logs'] }> {
-  const evm = await createEVM({ common: commonFor(rt.chainId), stateManager: state, params: filecoinGasParams(), customOpcodes: REMOVED_OPCODES });
+  const evm = await createEVM({ common: commonFor(rt.chainId), stateManager: state, params: filecoinGasParams(), customOpcodes: REMOVED_OPCODES, blockchain: tipsetHashes(rt) });
   const gasLimit = BigInt(rt.gasAvailable);
   const prevRandao = rt.getRandomnessFromBeacon(PREVRANDAO_TAG, rt.epoch, new TextEncoder().encode('prevrandao'));
   const result = await evm.runCode({
@@ -76,6 +76,19 @@ export async function runEvm(rt: Runtime, state: ContractStateManager, run: EvmR
   if (error === 'out of gas') throw new OutOfGasError('out of gas in the EVM');
   if (error === 'invalid opcode' && result.runState?.opCode === INVALID_OPCODE) throw new ActorError(ExitCode.EVM_INVALID_INSTRUCTION, 'EVM: INVALID');
   throw new ActorError(exitCodeForEvmError(error), `EVM: ${error}`);
+}
+
+/**
+ * BLOCKHASH(n): the digest of the tipset key CID at epoch n (the Ethereum block hash Lotus reports), or
+ * zero when the chain does not know it. The EVM itself answers 0 outside the last 256 epochs.
+ */
+function tipsetHashes(rt: Runtime) {
+  const chain = {
+    getBlock: async (n: number) => ({ hash: () => rt.tipsetCid(n)?.multihash.digest.subarray(0, 32) ?? new Uint8Array(32) }),
+    putBlock: async () => {},
+    shallowCopy: () => chain,
+  };
+  return chain;
 }
 
 function exitCodeForEvmError(error: string): number {

@@ -100,6 +100,28 @@ describe('EVM actor', () => {
     assert.ok(gasLeft > 900_000_000n && gasLeft < 1_000_000_000n, `GAS said ${gasLeft}`);
   });
 
+  it('sees the Filecoin environment: NUMBER, TIMESTAMP, CHAINID, BASEFEE, COINBASE 0, GASLIMIT 10 billion, f410 addresses', async () => {
+    const h = harness();
+    const ops = ['43', '42', '46', '48', '41', '45', '30', '33', '32'];
+    // each opcode's value stored at 32 × i, then the whole buffer returned
+    const runtime = ops.map((op, i) => `${op}61${(i * 32).toString(16).padStart(4, '0')}52`).join('') + `61${(ops.length * 32).toString(16).padStart(4, '0')}6000f3`;
+    const { id } = await deployRuntime(h, runtime);
+    const r = await call(h, id, new Uint8Array(0));
+    assert.equal(r.receipt.exitCode, ExitCode.OK, r.failure ?? '');
+    const out = decodeCbor(r.receipt.returnData) as Uint8Array;
+    const word = (i: number) => BigInt(`0x${Buffer.from(out.subarray(i * 32, i * 32 + 32)).toString('hex')}`);
+    assert.equal(word(0), BigInt(h.context.epoch));
+    assert.equal(word(1), BigInt(h.context.timestamp));
+    assert.equal(word(2), 31415926n);
+    assert.equal(word(3), h.context.baseFee);
+    assert.equal(word(4), 0n);
+    assert.equal(word(5), 10_000_000_000n);
+    const contractEth = h.tree.getActor(id)!.delegatedAddress!.subaddress;
+    assert.equal(word(6), BigInt(bytesToHex(contractEth)));
+    assert.equal(word(7), BigInt(bytesToHex(ETH_A)));
+    assert.equal(word(8), BigInt(bytesToHex(ETH_A)));
+  });
+
   it('refuses runtime code starting with 0xEF', async () => {
     const h = harness();
     const r = await h.apply({ from: f410(ETH_A), to: Address.newId(10), method: 4, params: encodeCbor(hexToBytes('6001600c60003960016000f3' + 'ef')), gasLimit: 1_000_000_000 });
