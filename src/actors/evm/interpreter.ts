@@ -5,11 +5,10 @@
 // errors → 36/37, bad jump → 39; running out of gas is out of Filecoin gas. FEVM's opcode set (§4.3):
 // Cancun without CALLCODE, BLOBHASH and BLOBBASEFEE (removed, so they are undefined), plus CLZ (EIP-7939).
 
-import { Hardfork, Mainnet, createCustomCommon, type Common } from '@ethereumjs/common';
 import { createEVM, type ExecResult } from '@ethereumjs/evm';
 import { Address as EthjsAddress } from '@ethereumjs/util';
 import { ExitCode } from '../../primitives/index.ts';
-import { ActorError, OutOfGasError, type Runtime } from '../../vm/index.ts';
+import { ActorError, OutOfGasError, commonFor, type Runtime } from '../../vm/index.ts';
 import type { ContractStateManager } from './contract-state-manager.ts';
 import { filecoinGasParams } from './gas-schedule.ts';
 import { revertError } from './invoke-encoding.ts';
@@ -18,18 +17,10 @@ export const BLOCK_GAS_LIMIT = 10_000_000_000n;
 /** Domain separation tag of PREVRANDAO's beacon randomness (EvmPrevRandao). */
 export const PREVRANDAO_TAG = 10;
 
-const EIP_CLZ = 7939;
 /** CALLCODE, BLOBHASH, BLOBBASEFEE: not on FEVM (an opcode listed without logic is removed). */
 const REMOVED_OPCODES = [{ opcode: 0xf2 }, { opcode: 0x49 }, { opcode: 0x4a }];
 const INVALID_OPCODE = 0xfe;
 
-const commons = new Map<number, Common>();
-
-function commonFor(chainId: number): Common {
-  let common = commons.get(chainId);
-  if (!common) commons.set(chainId, (common = createCustomCommon({ chainId }, Mainnet, { hardfork: Hardfork.Cancun, eips: [EIP_CLZ] })));
-  return common;
-}
 
 export interface EvmRun {
   code: Uint8Array;

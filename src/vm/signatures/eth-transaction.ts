@@ -35,10 +35,13 @@ export interface ParsedEthTransaction {
 }
 
 const commons = new Map<number, Common>();
+/** CLZ (EIP-7939, FIP-0114): the one Osaka opcode FEVM has on top of Cancun. */
+const EIP_CLZ = 7939;
 
+/** The @ethereumjs chain configuration of FEVM: Cancun plus CLZ, with this network's chain id. */
 export function commonFor(chainId: number): Common {
   let common = commons.get(chainId);
-  if (!common) commons.set(chainId, (common = createCustomCommon({ chainId }, Mainnet, { hardfork: 'cancun' })));
+  if (!common) commons.set(chainId, (common = createCustomCommon({ chainId }, Mainnet, { hardfork: 'cancun', eips: [EIP_CLZ] })));
   return common;
 }
 
