@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { builtinCodeCid } from '../../../src/actors/index.ts';
 import { evmActor } from '../../../src/actors/evm/evm-actor.ts';
 import { readEvmState } from '../../../src/actors/evm/evm-state.ts';
-import { ContractStorage, decodeCbor, encodeCbor, getBlock } from '../../../src/ipld/index.ts';
+import { ContractStorage, blockCid, decodeCbor, encodeCbor, getBlock } from '../../../src/ipld/index.ts';
 import { Address, ExitCode, bytesToHex, hexToBytes, uintToFixedBytes } from '../../../src/primitives/index.ts';
 import { ActorType } from '../../../src/vm/index.ts';
 import { ETH_A, createHarness, f410, withTestActors } from '../../helpers/fvm-harness.ts';
@@ -120,6 +120,21 @@ describe('EVM actor', () => {
     assert.equal(word(6), BigInt(bytesToHex(contractEth)));
     assert.equal(word(7), BigInt(bytesToHex(ETH_A)));
     assert.equal(word(8), BigInt(bytesToHex(ETH_A)));
+  });
+
+  it('BLOCKHASH is the digest of the tipset CID within 256 epochs; PREVRANDAO is the beacon randomness', async () => {
+    const h = harness();
+    h.context.epoch = 300;
+    h.context.tipsetCid = (epoch) => blockCid(encodeCbor(['tipset', epoch]));
+    // blockhash(number - 1) → mstore(0); blockhash(number - 257) → mstore(32); prevrandao → mstore(64); return 96 bytes
+    const { id } = await deployRuntime(h, '600143034060005260016101004303034060205244604052' + '60606000f3');
+    const r = await call(h, id, new Uint8Array(0));
+    assert.equal(r.receipt.exitCode, ExitCode.OK, r.failure ?? '');
+    const out = decodeCbor(r.receipt.returnData) as Uint8Array;
+    assert.equal(bytesToHex(out.subarray(0, 32)), bytesToHex(blockCid(encodeCbor(['tipset', 299])).multihash.digest));
+    assert.equal(bytesToHex(out.subarray(32, 64)), bytesToHex(new Uint8Array(32)));
+    const randomness = h.context.beaconRandomness(10, 300, new TextEncoder().encode('prevrandao'));
+    assert.equal(bytesToHex(out.subarray(64, 96)), bytesToHex(randomness));
   });
 
   it('refuses runtime code starting with 0xEF', async () => {
