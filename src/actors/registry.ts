@@ -7,6 +7,7 @@ import { accountActor } from './account/account-actor.ts';
 import { builtinCodeCid, MANIFEST_NAMES } from './builtin-codes.ts';
 import { eamActor } from './eam/index.ts';
 import { ethAccountActor } from './ethaccount/ethaccount-actor.ts';
+import { evmActor } from './evm/evm-actor.ts';
 import { initActor } from './init/init-actor.ts';
 import { placeholderActor } from './placeholder/placeholder-actor.ts';
 import { systemActor } from './system/system-actor.ts';
@@ -24,9 +25,9 @@ const UNIMPLEMENTED: ActorType[] = [
   ActorType.DataCap,
 ];
 
-/** A registry of the builtin actors, plus `extra` ones (the EVM actor arrives with its own module). */
+/** A registry of the builtin actors, plus `extra` ones (test actors). */
 export function createBuiltinRegistry(extra: ActorCode[] = []): ActorRegistry {
-  const actors: ActorCode[] = [systemActor, initActor, accountActor, placeholderActor, ethAccountActor, eamActor, ...extra];
+  const actors: ActorCode[] = [systemActor, initActor, accountActor, placeholderActor, ethAccountActor, eamActor, evmActor, ...extra];
   for (const type of UNIMPLEMENTED) if (!actors.some((a) => a.type === type)) actors.push(unimplementedActor(MANIFEST_NAMES[type], type));
   const byCode = new Map<string, ActorCode>(actors.map((a) => [builtinCodeCid(a.type).toString(), a]));
   const typeByCode = new Map<string, ActorType>(

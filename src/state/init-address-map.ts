@@ -44,6 +44,15 @@ export function assignNewId(store: Blockstore, initHead: CID, address: Uint8Arra
   return { id, head: putInitState(store, { ...state, addressMap: map.flush(), nextId: id + 1n }) };
 }
 
+/** Maps `address` to the existing actor `id` (an f2 address beside an f410 one) and answers the new init head. */
+export function mapAddressToId(store: Blockstore, initHead: CID, address: Uint8Array, id: bigint): CID {
+  const state = readInitState(store, initHead);
+  const map = Hamt.load(store, state.addressMap, { bitWidth: INIT_HAMT_BIT_WIDTH });
+  if (map.get(address) !== undefined) throw new FatalError('address is already mapped in the init actor');
+  map.set(address, id);
+  return putInitState(store, { ...state, addressMap: map.flush() });
+}
+
 export class InitAddressMap {
   readonly head: CID;
   private readonly map: Hamt;

@@ -8,7 +8,7 @@ import type { Blockstore } from '../ipld/index.ts';
 import { Hamt } from '../ipld/hamt/index.ts';
 import { Address, FatalError, Protocol } from '../primitives/index.ts';
 import { actorStateFromIpld, actorStateToIpld, type ActorState } from './actor-state.ts';
-import { INIT_ACTOR_ID, InitAddressMap, assignNewId } from './init-address-map.ts';
+import { INIT_ACTOR_ID, InitAddressMap, assignNewId, mapAddressToId } from './init-address-map.ts';
 import { putStateRoot, readStateRoot } from './state-root.ts';
 
 /** Bit width of the actors HAMT (`HAMT_BIT_WIDTH` in FVM:shared/src/lib.rs). */
@@ -81,6 +81,13 @@ export class StateTree {
     const { head, id } = assignNewId(this.store, init.head, address.bytes);
     this.setActor(INIT_ACTOR_ID, { ...init, head });
     return id;
+  }
+
+  /** Adds `address` as one more name of actor `id` in the init actor's map (the f2 of a new contract). */
+  mapAddress(address: Address, id: bigint): void {
+    const init = this.getActor(INIT_ACTOR_ID);
+    if (!init) throw new FatalError('cannot map an address: there is no init actor');
+    this.setActor(INIT_ACTOR_ID, { ...init, head: mapAddressToId(this.store, init.head, address.bytes, id) });
   }
 
   /** Opens a nested transaction: changes from here on can be committed or reverted together. */

@@ -10,10 +10,11 @@ import { EAM_ACTOR_ID } from '../primitives/index.ts';
 import { createActorState, type ActorState, type StateTree } from '../state/index.ts';
 import { ChargedBlockstore, countLinks } from './charged-blockstore.ts';
 import { ActorError, ErrorNumber, SyscallError, exitCodeForSyscallError } from './errors.ts';
-import { EventCollector } from './events.ts';
+import { EventCollector, validateEvent, type ActorEvent } from './events.ts';
+import type { EvmWorld, TransactionJournal } from './evm-world.ts';
 import { MAX_CALL_DEPTH, type ExecutionContext } from './execution-context.ts';
 import { GasTracker, OutOfGasError } from './gas/gas-tracker.ts';
-import { PriceList, onChainReturnValue, onCreateActor, onMethodInvocation } from './gas/price-list.ts';
+import { PriceList, onActorEvent, onChainReturnValue, onCreateActor, onMethodInvocation } from './gas/price-list.ts';
 import { CBOR, type IpldBlock } from './ipld-block.ts';
 import { InvocationRuntime, type InvocationHost } from './invocation-runtime.ts';
 import { ActorType, type ActorRegistry } from './runtime.ts';
@@ -37,7 +38,7 @@ export interface MessageOrigin {
   receiverId: bigint | undefined;
 }
 
-export class CallManager implements InvocationHost {
+export class CallManager implements InvocationHost, EvmWorld {
   readonly tree: StateTree;
   readonly registry: ActorRegistry;
   readonly context: ExecutionContext;
@@ -48,6 +49,8 @@ export class CallManager implements InvocationHost {
   private readonly access = new StateAccessTracker();
   private depth = 0;
   private actorsCreated = 0n;
+  private journals: TransactionJournal[] = [];
+  private readonly locals = new Map<string, unknown>();
 
   constructor(tree: StateTree, registry: ActorRegistry, context: ExecutionContext, gas: GasTracker, origin: MessageOrigin) {
     this.tree = tree;
@@ -68,9 +71,7 @@ export class CallManager implements InvocationHost {
   }
 
   async withTransaction(fn: () => Promise<InvocationResult>): Promise<InvocationResult> {
-    this.tree.begin();
-    this.events.begin();
-    this.access.begin();
+    this.begin();
     let result: InvocationResult;
     try {
       result = await fn();
@@ -82,11 +83,71 @@ export class CallManager implements InvocationHost {
     return result;
   }
 
+  begin(): void {
+    this.tree.begin();
+    this.events.begin();
+    this.access.begin();
+    for (const journal of this.journals) journal.begin();
+  }
+
+  commit(): void {
+    this.endTransaction(false);
+  }
+
+  revert(): void {
+    this.endTransaction(true);
+  }
+
   private endTransaction(revert: boolean): void {
     if (revert) this.tree.revert();
     else this.tree.commit();
     this.events.end(revert);
     this.access.end(revert);
+    for (const journal of this.journals) {
+      if (revert) journal.revert();
+      else journal.commit();
+    }
+  }
+
+  attach(journal: TransactionJournal): () => void {
+    this.journals = [...this.journals, journal];
+    return () => {
+      this.journals = this.journals.filter((j) => j !== journal);
+    };
+  }
+
+  messageLocal<T>(key: string, create: () => T): T {
+    if (!this.locals.has(key)) this.locals.set(key, create());
+    return this.locals.get(key) as T;
+  }
+
+  lookupId(address: Address): bigint | undefined {
+    return this.resolveAddress(address);
+  }
+
+  emitEvent(emitter: bigint, event: ActorEvent): void {
+    validateEvent(event);
+    const keyBytes = event.reduce((n, e) => n + Buffer.byteLength(e.key), 0);
+    const valueBytes = event.reduce((n, e) => n + e.value.length, 0);
+    this.gas.charge('OnActorEvent', onActorEvent(event.length, keyBytes, valueBytes));
+    this.events.append({ emitter, event });
+  }
+
+  createPlaceholder(address: Address): bigint {
+    return this.createFromSend(address, createActorState(this.registry.codeCid(ActorType.Placeholder), address));
+  }
+
+  createDelegatedActor(code: CID, address: Address, head: CID): bigint {
+    const robust = this.nextActorAddress();
+    let id = this.resolveAddress(address);
+    if (id === undefined) {
+      this.gas.charge('OnCreateActor', onCreateActor(true));
+      id = this.tree.registerNewAddress(address);
+    }
+    this.tree.mapAddress(robust, id);
+    this.createActor(code, id, address);
+    this.setActor(id, { ...this.getActor(id)!, head });
+    return id;
   }
 
   private async callActor(from: bigint, to: Address, method: number, params: IpldBlock | null, value: bigint, gasLimit: number | undefined, readOnly: boolean): Promise<InvocationResult> {

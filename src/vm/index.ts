@@ -6,6 +6,7 @@ export * from './ipld-block.ts';
 export * from './params.ts';
 export * from './send-result.ts';
 export * from './events.ts';
+export type { EvmWorld, TransactionJournal } from './evm-world.ts';
 export * from './receipt.ts';
 export * from './execution-context.ts';
 export * from './executor.ts';

@@ -6,10 +6,11 @@ import type { Blockstore, CID } from '../ipld/index.ts';
 import { Address, ExitCode, FatalError, Protocol, blake2b256, keccak256, sha256 } from '../primitives/index.ts';
 import type { ActorState } from '../state/index.ts';
 import { ActorError, ErrorNumber, SyscallError } from './errors.ts';
-import { validateEvent, type ActorEvent, type EventCollector } from './events.ts';
+import type { ActorEvent, EventCollector } from './events.ts';
+import type { EvmWorld } from './evm-world.ts';
 import type { ExecutionContext } from './execution-context.ts';
 import type { GasTracker } from './gas/gas-tracker.ts';
-import { onActorEvent, onHashing, onVerifySecp256k1 } from './gas/price-list.ts';
+import { onHashing, onVerifySecp256k1 } from './gas/price-list.ts';
 import { recoverSecp256k1Signer } from './signatures/secp256k1.ts';
 import type { IpldBlock } from './ipld-block.ts';
 import type { ActorRegistry, ActorType, HashKind, Runtime, SendOptions, SendResult } from './runtime.ts';
@@ -28,7 +29,11 @@ export interface InvocationHost {
   send(from: bigint, to: Address, method: number, params: IpldBlock | null, value: bigint, gasLimit: number | undefined, readOnly: boolean): Promise<{ exitCode: number; returnData: IpldBlock | null }>;
   createActor(code: CID, id: bigint, delegatedAddress: Address | null): void;
   nextActorAddress(): Address;
+  emitEvent(emitter: bigint, event: ActorEvent): void;
 }
+
+/** The call manager is also the EVM actor's world (see evm-world.ts). */
+export type WorldHost = InvocationHost & EvmWorld;
 
 export interface InvocationFrame {
   caller: bigint;
@@ -39,10 +44,10 @@ export interface InvocationFrame {
 }
 
 export class InvocationRuntime implements Runtime {
-  private readonly cm: InvocationHost;
+  private readonly cm: WorldHost;
   private readonly frame: InvocationFrame;
 
-  constructor(cm: InvocationHost, frame: InvocationFrame) {
+  constructor(cm: WorldHost, frame: InvocationFrame) {
     this.cm = cm;
     this.frame = frame;
   }
@@ -128,11 +133,11 @@ export class InvocationRuntime implements Runtime {
 
   emitEvent(event: ActorEvent): void {
     if (this.frame.readOnly) throw new ActorError(ExitCode.USR_READ_ONLY, 'cannot emit events in a read-only call');
-    validateEvent(event);
-    const keyBytes = event.reduce((n, e) => n + Buffer.byteLength(e.key), 0);
-    const valueBytes = event.reduce((n, e) => n + e.value.length, 0);
-    this.cm.gas.charge('OnActorEvent', onActorEvent(event.length, keyBytes, valueBytes));
-    this.cm.events.append({ emitter: this.frame.receiver, event });
+    this.cm.emitEvent(this.frame.receiver, event);
+  }
+
+  evmWorld(): EvmWorld {
+    return this.cm;
   }
 
   hash(kind: HashKind, data: Uint8Array): Uint8Array {

@@ -7,6 +7,7 @@
 import type { Blockstore, CID } from '../ipld/index.ts';
 import type { Address } from '../primitives/index.ts';
 import type { ErrorNumber } from './errors.ts';
+import type { EvmWorld } from './evm-world.ts';
 import type { ActorEvent } from './events.ts';
 import type { IpldBlock } from './ipld-block.ts';
 
@@ -105,6 +106,9 @@ export interface Runtime {
   getRandomnessFromBeacon(tag: number, epoch: number, entropy: Uint8Array): Uint8Array;
   /** The tipset CID at `epoch` (an earlier epoch), if known. */
   tipsetCid(epoch: number): CID | undefined;
+
+  /** The state tree for the EVM actor's interpreter only (see evm-world.ts); no other actor uses it. */
+  evmWorld(): EvmWorld;
 
   /** Aborts this invocation with an exit code (never returns). */
   abort(exitCode: number, message: string, data?: IpldBlock | null): never;

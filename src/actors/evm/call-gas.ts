@@ -4,9 +4,14 @@
 
 export const TRANSFER_GAS_LIMIT = 10_000_000n;
 
+/** The gas a call asks for once FEVM's transfer rule applied (before the 63/64 cap). */
+export function fevmCallGas(requested: bigint, value: bigint): bigint {
+  if ((requested === 0n && value > 0n) || (requested === 2300n && value === 0n)) return TRANSFER_GAS_LIMIT;
+  return requested;
+}
+
 export function callGasLimit(requested: bigint, value: bigint, gasAvailable: number): number {
-  let gas = requested;
-  if ((gas === 0n && value > 0n) || (gas === 2300n && value === 0n)) gas = TRANSFER_GAS_LIMIT;
+  const gas = fevmCallGas(requested, value);
   const reserve = BigInt(Math.floor((63 * gasAvailable) / 64));
   return Number(gas < reserve ? gas : reserve);
 }

@@ -1,6 +1,7 @@
 // The EVM gas schedule in Filecoin units (DESIGN.md "Gas"): Ethereum's schedule (@ethereumjs/evm
 // `paramsEVM`, every opcode's base and dynamic cost) times one constant, so that GAS, gasleft() and the
-// 63/64 rule all see Filecoin gas. 256 is a power of two so the scaling is exact: memory expansion's
+// 63/64 rule all see Filecoin gas. There is no call stipend on FEVM (fevm-opcodes.ts gives a value transfer
+// 10,000,000 gas instead). 256 is a power of two so the scaling is exact: memory expansion's
 // quadratic term divides by `quadCoefficientDivGas` (512), which becomes 512 / 256 = 2.
 
 import { paramsEVM } from '@ethereumjs/evm';
@@ -20,6 +21,7 @@ export function filecoinGasParams(): ParamsDict {
     out[eip] = {};
     for (const [name, value] of Object.entries(params)) {
       if (typeof value !== 'number' && typeof value !== 'bigint') out[eip][name] = value;
+      else if (name === 'callStipendGas') out[eip][name] = 0;
       else if (name === 'quadCoefficientDivGas') out[eip][name] = Number(value) / EVM_GAS_SCALE;
       else if (name.endsWith('Gas')) out[eip][name] = typeof value === 'bigint' ? value * BigInt(EVM_GAS_SCALE) : value * EVM_GAS_SCALE;
       else out[eip][name] = value;

@@ -1,26 +1,31 @@
-// One run of @ethereumjs/evm for one EVM actor invocation (DESIGN.md "The EVM actor"): Cancun rules,
+// One run of @ethereumjs/evm for one EVM actor invocation, with its whole EVM call tree (CALL,
+// DELEGATECALL, STATICCALL, CREATE, CREATE2) inside it (DESIGN.md "The EVM actor"): Cancun rules,
 // the Filecoin gas schedule, the block environment of the tipset being executed (COINBASE 0, GASLIMIT
 // 10 billion, NUMBER = epoch, TIMESTAMP, BASEFEE, PREVRANDAO from the beacon), and the result mapped to
 // Filecoin exit codes: REVERT → 33 with the data, INVALID (0xfe) → 34, undefined opcodes → 35, stack
 // errors → 36/37, bad jump → 39; running out of gas is out of Filecoin gas. FEVM's opcode set (§4.3):
-// Cancun without CALLCODE, BLOBHASH and BLOBBASEFEE (removed, so they are undefined), plus CLZ (EIP-7939).
+// Cancun without CALLCODE, BLOBHASH and BLOBBASEFEE, plus CLZ (EIP-7939), BLS12-381 (EIP-2537) and
+// P256VERIFY (EIP-7951); no KZG point evaluation. Gas of native sends made inside is charged once.
 
-import { createEVM, type ExecResult } from '@ethereumjs/evm';
+import { createEVM, type EVM, type ExecResult } from '@ethereumjs/evm';
 import { Address as EthjsAddress } from '@ethereumjs/util';
 import { ExitCode } from '../../primitives/index.ts';
 import { ActorError, OutOfGasError, commonFor, type Runtime } from '../../vm/index.ts';
-import type { ContractStateManager } from './contract-state-manager.ts';
+import { interceptCall, type CallContext } from './call-intercept.ts';
+import type { EvmSession } from './evm-session.ts';
+import { fevmOpcodes } from './fevm-opcodes.ts';
 import { filecoinGasParams } from './gas-schedule.ts';
 import { revertError } from './invoke-encoding.ts';
+import { logToActorEvent } from './log-event.ts';
 
 export const BLOCK_GAS_LIMIT = 10_000_000_000n;
 /** Domain separation tag of PREVRANDAO's beacon randomness (EvmPrevRandao). */
 export const PREVRANDAO_TAG = 10;
-
-/** CALLCODE, BLOBHASH, BLOBBASEFEE: not on FEVM (an opcode listed without logic is removed). */
-const REMOVED_OPCODES = [{ opcode: 0xf2 }, { opcode: 0x49 }, { opcode: 0x4a }];
+/** get_randomness (0xfe..06) answers the beacon of an epoch; the devnet's beacon takes this tag. */
+const RAW_BEACON_TAG = 0;
+/** KZG point evaluation (0x0a) is not on FEVM: an empty slot. */
+const NOT_ON_FEVM: { address: `0x${string}` }[] = [{ address: '0x000000000000000000000000000000000000000a' }];
 const INVALID_OPCODE = 0xfe;
-
 
 export interface EvmRun {
   code: Uint8Array;
@@ -32,9 +37,30 @@ export interface EvmRun {
   isStatic: boolean;
 }
 
-/** Runs `run.code`; answers the return data, or throws the ActorError the failure maps to. */
-export async function runEvm(rt: Runtime, state: ContractStateManager, run: EvmRun): Promise<{ returnValue: Uint8Array; logs: ExecResult['logs'] }> {
-  const evm = await createEVM({ common: commonFor(rt.chainId), stateManager: state, params: filecoinGasParams(), customOpcodes: REMOVED_OPCODES, blockchain: tipsetHashes(rt) });
+/**
+ * Runs `run.code` with its whole call tree; emits its logs as actor events; answers the return data,
+ * or throws the ActorError the failure maps to.
+ */
+export async function runEvm(rt: Runtime, session: EvmSession, run: EvmRun): Promise<Uint8Array> {
+  const common = commonFor(rt.chainId);
+  const evm = await createEVM({
+    common,
+    stateManager: session.sm,
+    params: filecoinGasParams(),
+    customOpcodes: fevmOpcodes(common),
+    customPrecompiles: NOT_ON_FEVM,
+    blockchain: tipsetHashes(rt),
+  });
+  session.shareTransientStorage(evm);
+  const ctx: CallContext = {
+    sm: session.sm,
+    world: session.sm.world,
+    epoch: rt.epoch,
+    randomness: (epoch) => rt.getRandomnessFromBeacon(RAW_BEACON_TAG, epoch, new Uint8Array(0)),
+    gasAvailable: () => rt.gasAvailable,
+    nativeGas: 0n,
+  };
+  interceptCalls(evm, ctx);
   const gasLimit = BigInt(rt.gasAvailable);
   const prevRandao = rt.getRandomnessFromBeacon(PREVRANDAO_TAG, rt.epoch, new TextEncoder().encode('prevrandao'));
   const result = await evm.runCode({
@@ -60,13 +86,41 @@ export async function runEvm(rt: Runtime, state: ContractStateManager, run: EvmR
       },
     },
   });
-  rt.chargeGas('EVM execution', Number(result.executionGasUsed));
   const error = result.exceptionError?.error;
-  if (error === undefined) return { returnValue: result.returnValue, logs: result.logs };
+  // An aborting actor pays for what it used, not (as an Ethereum frame would) all the gas it had.
+  const used = error !== undefined && error !== 'out of gas' && result.gas !== undefined ? gasLimit - result.gas : result.executionGasUsed;
+  const evmGas = used - ctx.nativeGas;
+  if (evmGas > 0n) rt.chargeGas('EVM execution', Number(evmGas));
+  if (error === undefined) {
+    emitLogs(session, result.logs);
+    return result.returnValue;
+  }
   if (error === 'revert') throw revertError(result.returnValue);
   if (error === 'out of gas') throw new OutOfGasError('out of gas in the EVM');
   if (error === 'invalid opcode' && result.runState?.opCode === INVALID_OPCODE) throw new ActorError(ExitCode.EVM_INVALID_INSTRUCTION, 'EVM: INVALID');
   throw new ActorError(exitCodeForEvmError(error), `EVM: ${error}`);
+}
+
+/** Inner calls pass through FEVM's rules first (call-intercept.ts). */
+function interceptCalls(evm: EVM, ctx: CallContext): void {
+  const runCall = evm.runCall.bind(evm);
+  evm.runCall = async (opts) => {
+    const message = opts.message;
+    if (message && message.depth > 0 && message.to) {
+      const answer = await interceptCall(ctx, evm, message);
+      if (answer) return answer;
+    }
+    return runCall(opts);
+  };
+}
+
+/** LOG0..LOG4 of frames that did not revert, as events of the contracts that logged them. */
+function emitLogs(session: EvmSession, logs: ExecResult['logs']): void {
+  for (const [address, topics, data] of logs ?? []) {
+    const emitter = session.sm.idOf(address);
+    if (emitter === undefined) throw new Error('a contract that logged has no actor');
+    session.sm.world.emitEvent(emitter, logToActorEvent(topics, data));
+  }
 }
 
 /**

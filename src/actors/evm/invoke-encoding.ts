@@ -7,6 +7,9 @@ import { decodeCbor, encodeCbor } from '../../ipld/index.ts';
 import { ExitCode } from '../../primitives/index.ts';
 import { ActorError, CBOR, DAG_CBOR, IPLD_RAW, type IpldBlock } from '../../vm/index.ts';
 
+/** InvokeContract: FRC-42 hash of "InvokeEVM". */
+export const EVM_METHOD_INVOKE_CONTRACT = 3844450837;
+
 export function decodeInvokeParams(params: IpldBlock | null): Uint8Array {
   if (!params) return new Uint8Array(0);
   if (params.codec === IPLD_RAW) return params.data;

@@ -1,0 +1,116 @@
+// Calls inside the EVM call tree that FEVM answers differently from Ethereum (FEVM-FACTS §4.5, §5),
+// decided before @ethereumjs/evm runs the call frame:
+// - the Filecoin precompiles (0xfe00…00XX) and empty reserved precompile slots (empty success);
+// - a native actor (miner, multisig…): a real FVM send of InvokeContract with the input as a raw block;
+//   DELEGATECALL to one fails;
+// - an unknown masked-ID address: success with no data, nothing moves;
+// - an unknown f410 address: a Placeholder is created even without value (not in static calls).
+// Everything else (contracts, accounts, Ethereum precompiles) is @ethereumjs/evm's own call.
+
+import { EVMError, type EVM, type Message } from '@ethereumjs/evm';
+import { Account, type Address as EthjsAddress } from '@ethereumjs/util';
+import { Address, EAM_ACTOR_ID, FatalError } from '../../primitives/index.ts';
+import { IPLD_RAW, SyscallError, ErrorNumber } from '../../vm/index.ts';
+import { EVM_METHOD_INVOKE_CONTRACT, unwrapReturnData } from './invoke-encoding.ts';
+import { isReservedPrecompileAddress } from './precompiles/fvm-precompile-io.ts';
+import { fvmPrecompileIndex, runFvmPrecompile, type FvmPrecompileEnv } from './precompiles/fvm-precompiles.ts';
+import type { WorldStateManager } from './world-state-manager.ts';
+
+export interface CallContext extends FvmPrecompileEnv {
+  sm: WorldStateManager;
+  /** Filecoin gas available to the invocation now (the FVM's gas tracker). */
+  gasAvailable(): number;
+  /** Gas of native sends, already charged by the FVM: counted in the EVM's total, not charged twice. */
+  nativeGas: bigint;
+}
+
+type CallResult = Awaited<ReturnType<EVM['runCall']>>;
+
+function answer(returnValue: Uint8Array, gasUsed: bigint, ok: boolean): CallResult {
+  return {
+    execResult: {
+      returnValue,
+      executionGasUsed: gasUsed,
+      exceptionError: ok ? undefined : new EVMError(EVMError.errorMessages.REVERT),
+      gasRefund: 0n,
+      logs: [],
+    },
+  };
+}
+
+const EMPTY = new Uint8Array(0);
+
+/** FEVM's answer to an inner call, or undefined to let @ethereumjs/evm run it. */
+export async function interceptCall(ctx: CallContext, evm: EVM, message: Message): Promise<CallResult | undefined> {
+  const target = message.delegatecall ? message.codeAddress : message.to;
+  if (!target) return undefined;
+  const index = fvmPrecompileIndex(target.bytes);
+  if (index !== undefined) return fvmPrecompile(ctx, message, index);
+  if (evm.getPrecompile(target)) return undefined;
+  if (isReservedPrecompileAddress(target.bytes)) return withValue(ctx, message, answer(EMPTY, 0n, true));
+
+  const resolved = ctx.sm.resolve(target.bytes);
+  if (resolved.kind === 'native') return message.delegatecall ? answer(EMPTY, 0n, false) : nativeSend(ctx, message, resolved.id);
+  if (resolved.kind === 'missing') {
+    if (resolved.masked) return answer(EMPTY, 0n, true);
+    if (!message.isStatic && !message.delegatecall) ctx.sm.world.createPlaceholder(Address.newDelegated(EAM_ACTOR_ID, target.bytes));
+  }
+  return undefined;
+}
+
+async function fvmPrecompile(ctx: CallContext, message: Message, index: number): Promise<CallResult> {
+  const before = ctx.gasAvailable();
+  const output = await runFvmPrecompile(ctx, {
+    index,
+    input: message.data,
+    delegatecall: message.delegatecall,
+    isStatic: message.isStatic,
+    contractId: contractId(ctx, message.to!),
+    gasLimit: Number(message.gasLimit),
+  });
+  const gasUsed = BigInt(before - ctx.gasAvailable());
+  ctx.nativeGas += gasUsed;
+  if (output === undefined) return answer(EMPTY, gasUsed, false);
+  return withValue(ctx, message, answer(output, gasUsed, true));
+}
+
+/** Value sent to a precompile goes to its f410 address (a Placeholder), after the call succeeded. */
+async function withValue(ctx: CallContext, message: Message, result: CallResult): Promise<CallResult> {
+  if (message.delegatecall || message.value === 0n || result.execResult.exceptionError) return result;
+  await move(ctx, message.caller, message.to!, message.value);
+  return result;
+}
+
+async function move(ctx: CallContext, from: EthjsAddress, to: EthjsAddress, value: bigint): Promise<void> {
+  const sender = await ctx.sm.getAccount(from);
+  if (!sender || sender.balance < value) throw new FatalError(`the EVM let ${from} send more than it has`);
+  sender.balance -= value;
+  await ctx.sm.putAccount(from, sender);
+  const receiver = (await ctx.sm.getAccount(to)) ?? new Account();
+  receiver.balance += value;
+  await ctx.sm.putAccount(to, receiver);
+}
+
+function contractId(ctx: CallContext, address: EthjsAddress): bigint {
+  const id = ctx.sm.idOf(address.bytes);
+  if (id === undefined) throw new FatalError(`the running contract ${address} has no actor`);
+  return id;
+}
+
+async function nativeSend(ctx: CallContext, message: Message, to: bigint): Promise<CallResult> {
+  const before = ctx.gasAvailable();
+  const params = message.data.length > 0 ? { codec: IPLD_RAW, data: message.data } : null;
+  let result: CallResult;
+  try {
+    const r = await ctx.world.send(contractId(ctx, message.caller), Address.newId(to), EVM_METHOD_INVOKE_CONTRACT, params, message.value, Number(message.gasLimit), message.isStatic);
+    result = answer(unwrapReturnData(r.returnData), 0n, r.exitCode === 0);
+  } catch (error) {
+    if (!(error instanceof SyscallError)) throw error;
+    const ok = error.errno === ErrorNumber.NotFound || (error.errno === ErrorNumber.ReadOnly && message.isStatic);
+    result = answer(EMPTY, 0n, ok);
+  }
+  const gasUsed = BigInt(before - ctx.gasAvailable());
+  ctx.nativeGas += gasUsed;
+  result.execResult.executionGasUsed = gasUsed;
+  return result;
+}

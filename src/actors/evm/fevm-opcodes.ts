@@ -1,0 +1,92 @@
+// FEVM's opcode set on @ethereumjs/evm (FEVM-FACTS §4.3, §4.5): CALLCODE, BLOBHASH and BLOBBASEFEE are
+// removed (undefined instruction, exit 35); the call family asks for FEVM's gas (a request of 2300 gas
+// without value, or of 0 gas with value, becomes 10,000,000, the 63/64 rule still applying), and
+// SELFDESTRUCT leaves a tombstone before it moves the balance. The original handlers come from
+// @ethereumjs/evm's own tables so only these rules differ.
+
+import { getOpcodesForHF, type EVMOpts } from '@ethereumjs/evm';
+import type { Common } from '@ethereumjs/common';
+import { ActorError } from '../../vm/index.ts';
+import { ExitCode } from '../../primitives/index.ts';
+import { fevmCallGas } from './call-gas.ts';
+import { filecoinGasParams } from './gas-schedule.ts';
+import type { WorldStateManager } from './world-state-manager.ts';
+
+type CustomOpcode = NonNullable<EVMOpts['customOpcodes']>[number];
+type OpcodeTables = ReturnType<typeof getOpcodesForHF>;
+type RunState = Parameters<NonNullable<OpcodeTables['handlers']['get']> extends (k: number) => infer H ? Exclude<H, undefined> : never>[0];
+
+
+const CALL = 0xf1;
+const DELEGATECALL = 0xf4;
+const STATICCALL = 0xfa;
+const SELFDESTRUCT = 0xff;
+const REMOVED = [0xf2, 0x49, 0x4a];
+
+interface StackView {
+  _store: bigint[];
+  _len: number;
+}
+
+function rewriteCallGas(runState: RunState, hasValue: boolean): void {
+  const stack = runState.stack as unknown as StackView;
+  if (stack._len < 3) return;
+  const top = stack._len - 1;
+  const value = hasValue ? stack._store[top - 2]! : 0n;
+  stack._store[top] = fevmCallGas(stack._store[top]!, value);
+}
+
+const cache = new Map<Common, CustomOpcode[]>();
+
+export function fevmOpcodes(common: Common): CustomOpcode[] {
+  let ops = cache.get(common);
+  if (ops) return ops;
+  const scaled = common.copy();
+  scaled.updateParams(filecoinGasParams());
+  const tables = getOpcodesForHF(scaled);
+  const original = (opcode: number) => {
+    const info = tables.opcodes.get(opcode);
+    const gas = tables.dynamicGasHandlers.get(opcode);
+    const logic = tables.handlers.get(opcode);
+    if (!info || !gas || !logic) throw new Error(`@ethereumjs/evm has no opcode 0x${opcode.toString(16)}`);
+    return { info, gas, logic };
+  };
+  const callFamily = (opcode: number, hasValue: boolean): CustomOpcode => {
+    const { info, gas, logic } = original(opcode);
+    return {
+      opcode,
+      opcodeName: info.name,
+      baseFee: info.fee,
+      gasFunction: async (runState, g, c) => {
+        rewriteCallGas(runState, hasValue);
+        return gas(runState, g, c);
+      },
+      logicFunction: logic,
+    };
+  };
+  const selfdestruct = original(SELFDESTRUCT);
+  ops = [
+    ...REMOVED.map((opcode) => ({ opcode })),
+    callFamily(CALL, true),
+    callFamily(DELEGATECALL, false),
+    callFamily(STATICCALL, false),
+    {
+      opcode: SELFDESTRUCT,
+      opcodeName: selfdestruct.info.name,
+      baseFee: selfdestruct.info.fee,
+      gasFunction: selfdestruct.gas,
+      logicFunction: async (runState, c) => {
+        const sm = runState.stateManager as unknown as WorldStateManager;
+        sm.tombstone(runState.interpreter.getAddress().bytes);
+        try {
+          await selfdestruct.logic(runState, c);
+        } catch (error) {
+          if (error instanceof ActorError) throw new ActorError(ExitCode.EVM_SELFDESTRUCT_FAILED, `SELFDESTRUCT failed: ${error.message}`);
+          throw error;
+        }
+      },
+    },
+  ];
+  cache.set(common, ops);
+  return ops;
+}
