@@ -1,13 +1,13 @@
 // FEVM's opcode set on @ethereumjs/evm (FEVM-FACTS §4.3, §4.5): CALLCODE, BLOBHASH and BLOBBASEFEE are
-// removed (undefined instruction, exit 35); the call family asks for FEVM's gas (a request of 2300 gas
+// undefined (exit 35; the chain configuration leaves out the blob EIPs, CALLCODE is removed here); the call family asks for FEVM's gas (a request of 2300 gas
 // without value, or of 0 gas with value, becomes 10,000,000, the 63/64 rule still applying), and
 // SELFDESTRUCT leaves a tombstone before it moves the balance. The original handlers come from
 // @ethereumjs/evm's own tables so only these rules differ.
 
-import { getOpcodesForHF, type EVMOpts } from '@ethereumjs/evm';
+import { EVMError, getOpcodesForHF, type EVMOpts } from '@ethereumjs/evm';
 import type { Common } from '@ethereumjs/common';
 import { ActorError } from '../../vm/index.ts';
-import { ExitCode } from '../../primitives/index.ts';
+import { ExitCode, bytesToUint } from '../../primitives/index.ts';
 import { fevmCallGas } from './call-gas.ts';
 import { filecoinGasParams } from './gas-schedule.ts';
 import type { WorldStateManager } from './world-state-manager.ts';
@@ -77,7 +77,10 @@ export function fevmOpcodes(common: Common): CustomOpcode[] {
       gasFunction: selfdestruct.gas,
       logicFunction: async (runState, c) => {
         const sm = runState.stateManager as unknown as WorldStateManager;
-        sm.tombstone(runState.interpreter.getAddress().bytes);
+        const self = runState.interpreter.getAddress();
+        sm.tombstone(self.bytes);
+        // To itself: FEVM sends the balance to itself, so it stays (Ethereum would burn it).
+        if (runState.stack.peek(1)[0] === bytesToUint(self.bytes)) throw new EVMError(EVMError.errorMessages.STOP);
         try {
           await selfdestruct.logic(runState, c);
         } catch (error) {

@@ -1,11 +1,11 @@
 // One run of @ethereumjs/evm for one EVM actor invocation, with its whole EVM call tree (CALL,
-// DELEGATECALL, STATICCALL, CREATE, CREATE2) inside it (DESIGN.md "The EVM actor"): Cancun rules,
+// DELEGATECALL, STATICCALL, CREATE, CREATE2) inside it (DESIGN.md "The EVM actor"): FEVM's rules,
 // the Filecoin gas schedule, the block environment of the tipset being executed (COINBASE 0, GASLIMIT
 // 10 billion, NUMBER = epoch, TIMESTAMP, BASEFEE, PREVRANDAO from the beacon), and the result mapped to
 // Filecoin exit codes: REVERT → 33 with the data, INVALID (0xfe) → 34, undefined opcodes → 35, stack
 // errors → 36/37, bad jump → 39; running out of gas is out of Filecoin gas. FEVM's opcode set (§4.3):
-// Cancun without CALLCODE, BLOBHASH and BLOBBASEFEE, plus CLZ (EIP-7939), BLS12-381 (EIP-2537) and
-// P256VERIFY (EIP-7951); no KZG point evaluation. Gas of native sends made inside is charged once.
+// Cancun without CALLCODE, blobs (BLOBHASH, BLOBBASEFEE, KZG point evaluation) or EIP-6780, plus CLZ
+// (EIP-7939), BLS12-381 (EIP-2537) and P256VERIFY (EIP-7951): see commonFor. Gas of native sends made inside is charged once.
 
 import { createEVM, type EVM, type ExecResult } from '@ethereumjs/evm';
 import { Address as EthjsAddress } from '@ethereumjs/util';
@@ -23,8 +23,6 @@ export const BLOCK_GAS_LIMIT = 10_000_000_000n;
 export const PREVRANDAO_TAG = 10;
 /** get_randomness (0xfe..06) answers the beacon of an epoch; the devnet's beacon takes this tag. */
 const RAW_BEACON_TAG = 0;
-/** KZG point evaluation (0x0a) is not on FEVM: an empty slot. */
-const NOT_ON_FEVM: { address: `0x${string}` }[] = [{ address: '0x000000000000000000000000000000000000000a' }];
 const INVALID_OPCODE = 0xfe;
 
 export interface EvmRun {
@@ -48,7 +46,6 @@ export async function runEvm(rt: Runtime, session: EvmSession, run: EvmRun): Pro
     stateManager: session.sm,
     params: filecoinGasParams(),
     customOpcodes: fevmOpcodes(common),
-    customPrecompiles: NOT_ON_FEVM,
     blockchain: tipsetHashes(rt),
   });
   session.shareTransientStorage(evm);

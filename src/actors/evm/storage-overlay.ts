@@ -62,11 +62,18 @@ export class StorageOverlay implements TransactionJournal {
       if (value !== undefined) return value;
       if (layer.cleared.has(id)) return 0n;
     }
-    return this.original(root, slot);
+    return this.stored(root, slot);
   }
 
-  /** The value in the flushed KAMT, before this session's writes (what EIP-2200's gas rules compare with). */
-  original(root: CID, slot: bigint): bigint {
+  /**
+   * The value before this session's writes (what EIP-2200's gas rules compare with): zero for a contract
+   * created or resurrected in this session.
+   */
+  original(id: bigint, root: CID, slot: bigint): bigint {
+    return this.layers.some((layer) => layer.cleared.has(id)) ? 0n : this.stored(root, slot);
+  }
+
+  private stored(root: CID, slot: bigint): bigint {
     const key = root.toString();
     let storage = this.loaded.get(key);
     if (!storage) this.loaded.set(key, (storage = ContractStorage.load(this.store, root)));

@@ -197,7 +197,7 @@ export class WorldStateManager implements StateManagerInterface {
   originalStorageCache = {
     get: async (address: EthjsAddress, key: Uint8Array): Promise<Uint8Array> => {
       const r = this.resolve(address.bytes);
-      return r.kind === 'evm' ? uintToMinimalBytes(this.overlay.original(r.state.contractState, bytesToUint(key))) : EMPTY;
+      return r.kind === 'evm' ? uintToMinimalBytes(this.overlay.original(r.id, r.state.contractState, bytesToUint(key))) : EMPTY;
     },
     clear: (): void => {},
   };

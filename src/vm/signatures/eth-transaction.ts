@@ -35,17 +35,18 @@ export interface ParsedEthTransaction {
 }
 
 const commons = new Map<number, Common>();
-/** CLZ (EIP-7939, FIP-0114): the one Osaka opcode FEVM has on top of Cancun. */
-const EIP_CLZ = 7939;
-/** BLS12-381 precompiles 0x0b-0x11 (EIP-2537, FEVM since v17). */
-const EIP_BLS = 2537;
-/** P256VERIFY at 0x100 (EIP-7951, FEVM since v18). */
-const EIP_P256 = 7951;
+/**
+ * FEVM's EVM as EIPs over Shanghai (FEVM-FACTS §4.3): Cancun's TSTORE/TLOAD (1153) and MCOPY (5656), but
+ * not its blobs (4844, 7516), beacon root (4788) or same-transaction-only SELFDESTRUCT (6780, FEVM
+ * tombstones instead); plus CLZ (7939, FIP-0114), the BLS12-381 precompiles (2537, v17) and P256VERIFY
+ * (7951, v18).
+ */
+const FEVM_EIPS = [1153, 5656, 7939, 2537, 7951];
 
-/** The @ethereumjs chain configuration of FEVM: Cancun plus CLZ, BLS and P256 precompiles, with this network's chain id. */
+/** The @ethereumjs chain configuration of FEVM with this network's chain id. */
 export function commonFor(chainId: number): Common {
   let common = commons.get(chainId);
-  if (!common) commons.set(chainId, (common = createCustomCommon({ chainId }, Mainnet, { hardfork: 'cancun', eips: [EIP_CLZ, EIP_BLS, EIP_P256] })));
+  if (!common) commons.set(chainId, (common = createCustomCommon({ chainId }, Mainnet, { hardfork: 'shanghai', eips: FEVM_EIPS })));
   return common;
 }
 
