@@ -65,7 +65,7 @@ async function fvmPrecompile(ctx: CallContext, message: Message, index: number):
     input: message.data,
     delegatecall: message.delegatecall,
     isStatic: message.isStatic,
-    contractId: contractId(ctx, message.to!),
+    contractId: () => contractId(ctx, message.to!),
     gasLimit: Number(message.gasLimit),
   });
   const gasUsed = BigInt(before - ctx.gasAvailable());

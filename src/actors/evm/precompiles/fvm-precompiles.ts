@@ -30,8 +30,8 @@ export interface FvmPrecompileCall {
   input: Uint8Array;
   delegatecall: boolean;
   isStatic: boolean;
-  /** The contract in whose context the call runs (it pays call_actor's value). */
-  contractId: bigint;
+  /** The contract in whose context a DELEGATECALL runs (it pays call_actor's value). */
+  contractId(): bigint;
   gasLimit: number;
 }
 
@@ -75,7 +75,7 @@ async function callActor(env: FvmPrecompileEnv, call: FvmPrecompileCall): Promis
   try {
     const readOnly = call.isStatic || request.readOnly;
     if (readOnly && request.value !== 0n) throw new SyscallError(ErrorNumber.ReadOnly, 'cannot send value in a read-only call');
-    const result = await env.world.send(call.contractId, request.target, request.method, request.params, request.value, call.gasLimit, readOnly);
+    const result = await env.world.send(call.contractId(), request.target, request.method, request.params, request.value, call.gasLimit, readOnly);
     return encodeCallActorOutput(result);
   } catch (error) {
     if (error instanceof SyscallError) return encodeCallActorOutput({ errno: error.errno });

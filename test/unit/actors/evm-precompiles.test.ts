@@ -1,0 +1,148 @@
+// The precompiles a contract reaches on FEVM (FEVM-FACTS §5), called from a contract with inputs built
+// by hand from the spec: Ethereum's 0x01-0x09, 0x0a absent, BLS12-381 G1ADD (0x0b), P256VERIFY (0x100),
+// and the Filecoin ones at 0xfe00…: resolve_address, lookup_delegated_address, call_actor and
+// call_actor_id (DELEGATECALL only), get_randomness, and the empty slots (04, 07+).
+
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { p256 } from '@noble/curves/nist.js';
+import { SigningKey, sha256 as ethersSha256 } from 'ethers';
+import { ATTO_PER_FIL, Address, ExitCode, bytesToHex, concatBytes, hexToBytes, uintToFixedBytes } from '../../../src/primitives/index.ts';
+import { ActorType } from '../../../src/vm/index.ts';
+import { ETH_A, F1_KEY, createHarness, f410 } from '../../helpers/fvm-harness.ts';
+import { compileFixture, deployContract, mustCall, type Deployed } from '../../helpers/evm-contracts.ts';
+
+const C = compileFixture('CallTree.sol');
+const hex = bytesToHex;
+const word = (n: bigint | number) => uintToFixedBytes(BigInt(n));
+const fvm = (slot: number) => `0xfe${'00'.repeat(18)}${slot.toString(16).padStart(2, '0')}`;
+const eth = (slot: number) => `0x${'00'.repeat(18)}${slot.toString(16).padStart(4, '0')}`;
+
+async function setup() {
+  const h = createHarness();
+  const caller = await deployContract(h, C.Caller!);
+  await h.apply({ from: f410(ETH_A), to: Address.newId(caller.id), value: 10n * ATTO_PER_FIL });
+  return { h, caller };
+}
+
+async function call(h: ReturnType<typeof createHarness>, caller: Deployed, kind: 'callRaw' | 'delegate' | 'staticRaw', to: string, input: Uint8Array) {
+  const [ok, data] = await mustCall(h, caller, kind, [to, hex(input)]);
+  return { ok: ok as boolean, data: hexToBytes(data as string) };
+}
+
+/** call_actor's input: method, value, flags, codec, params offset, address offset; then params and address. */
+function callActorInput(method: bigint, value: bigint, flags: bigint, codec: bigint, params: Uint8Array, target: Uint8Array | bigint): Uint8Array {
+  const pad = (b: Uint8Array) => concatBytes(b, new Uint8Array((32 - (b.length % 32)) % 32));
+  const paramsAt = 6 * 32;
+  const head = [word(method), word(value), word(flags), word(codec), word(paramsAt)];
+  const paramsPart = concatBytes(word(params.length), pad(params));
+  if (typeof target === 'bigint') return concatBytes(...head, word(target), paramsPart);
+  const addressAt = paramsAt + paramsPart.length;
+  return concatBytes(...head, word(addressAt), paramsPart, word(target.length), pad(target));
+}
+
+describe('Ethereum precompiles on FEVM', () => {
+  it('ecrecover (0x01), sha256 (0x02) and identity (0x04) answer as on Ethereum', async () => {
+    const { h, caller } = await setup();
+    const key = new SigningKey(`0x${'11'.repeat(32)}`);
+    const digest = hexToBytes(ethersSha256('0x1234'));
+    const sig = key.sign(digest);
+    const recovered = await call(h, caller, 'staticRaw', eth(1), concatBytes(digest, word(sig.v), hexToBytes(sig.r), hexToBytes(sig.s)));
+    assert.equal(recovered.ok, true);
+    assert.equal(hex(recovered.data.subarray(12)), new (await import('ethers')).Wallet(`0x${'11'.repeat(32)}`).address.toLowerCase());
+    assert.equal(hex((await call(h, caller, 'staticRaw', eth(2), hexToBytes('0x1234'))).data), ethersSha256('0x1234'));
+    assert.equal(hex((await call(h, caller, 'staticRaw', eth(4), hexToBytes('0xc0ffee'))).data), '0xc0ffee');
+  });
+
+  it('0x0a (KZG point evaluation) is not there: an empty success', async () => {
+    const { h, caller } = await setup();
+    const r = await call(h, caller, 'staticRaw', eth(0x0a), new Uint8Array(192));
+    assert.deepEqual(r, { ok: true, data: new Uint8Array(0) });
+  });
+
+  it('BLS12-381 G1ADD (0x0b): G + infinity = G; a point off the curve fails the call', async () => {
+    const { h, caller } = await setup();
+    const g1x = hexToBytes('0x17f1d3a73197d7942695638c4fa9ac0fc3688c4f9774b905a14e3a3f171bac586c55e83ff97a1aeffb3af00adb22c6bb');
+    const g1y = hexToBytes('0x08b3f481e3aaa0f1a09e30ed741d8ae4fcf5e095d5d00af600db18cb2c04b3edd03cc744a2888ae40caa232946c5e7e1');
+    const g = concatBytes(new Uint8Array(16), g1x, new Uint8Array(16), g1y);
+    const r = await call(h, caller, 'staticRaw', eth(0x0b), concatBytes(g, new Uint8Array(128)));
+    assert.equal(r.ok, true);
+    assert.equal(hex(r.data), hex(g));
+    const bad = concatBytes(new Uint8Array(16), g1x, new Uint8Array(16), g1x);
+    assert.equal((await call(h, caller, 'staticRaw', eth(0x0b), concatBytes(bad, new Uint8Array(128)))).ok, false);
+  });
+
+  it('P256VERIFY (0x100): a valid signature answers the word 1, an invalid one nothing', async () => {
+    const { h, caller } = await setup();
+    const secret = hexToBytes(`0x${'42'.repeat(32)}`);
+    const digest = hexToBytes(ethersSha256('0xabcd'));
+    const signature = p256.sign(digest, secret, { prehash: false });
+    const publicKey = p256.getPublicKey(secret, false).subarray(1);
+    const valid = await call(h, caller, 'staticRaw', eth(0x100), concatBytes(digest, signature, publicKey));
+    assert.deepEqual(valid, { ok: true, data: word(1) });
+    const tampered = digest.slice();
+    tampered[0]! ^= 1;
+    assert.deepEqual(await call(h, caller, 'staticRaw', eth(0x100), concatBytes(tampered, signature, publicKey)), { ok: true, data: new Uint8Array(0) });
+  });
+});
+
+describe('Filecoin precompiles', () => {
+  it('resolve_address (0xfe..01): id of an f1, an f410 and an f0; empty for unknown; garbage fails', async () => {
+    const { h, caller } = await setup();
+    assert.deepEqual(await call(h, caller, 'staticRaw', fvm(1), F1_KEY.bytes), { ok: true, data: word(h.ids.f1) });
+    assert.deepEqual(await call(h, caller, 'staticRaw', fvm(1), f410(ETH_A).bytes), { ok: true, data: word(h.ids.a) });
+    assert.deepEqual(await call(h, caller, 'staticRaw', fvm(1), Address.newId(1234n).bytes), { ok: true, data: word(1234n) });
+    assert.deepEqual(await call(h, caller, 'staticRaw', fvm(1), f410(new Uint8Array(20).fill(9)).bytes), { ok: true, data: new Uint8Array(0) });
+    assert.equal((await call(h, caller, 'staticRaw', fvm(1), hexToBytes('0x09ff'))).ok, false);
+  });
+
+  it('lookup_delegated_address (0xfe..02): the f410 of an Ethereum account; empty for an f1 account; a too-wide id fails', async () => {
+    const { h, caller } = await setup();
+    assert.deepEqual(await call(h, caller, 'staticRaw', fvm(2), word(h.ids.a)), { ok: true, data: f410(ETH_A).bytes });
+    assert.deepEqual(await call(h, caller, 'staticRaw', fvm(2), word(h.ids.f1)), { ok: true, data: new Uint8Array(0) });
+    assert.equal((await call(h, caller, 'staticRaw', fvm(2), word(1n << 64n))).ok, false);
+  });
+
+  it('call_actor (0xfe..03) by DELEGATECALL sends FIL from the contract to a new f1 address, which becomes an account', async () => {
+    const { h, caller } = await setup();
+    const f1 = Address.newSecp256k1(Uint8Array.from([4, ...new Uint8Array(64).fill(3)]));
+    const r = await call(h, caller, 'delegate', fvm(3), callActorInput(0n, ATTO_PER_FIL, 0n, 0n, new Uint8Array(0), f1.bytes));
+    assert.equal(r.ok, true);
+    assert.equal(hex(r.data), hex(concatBytes(word(0), word(0), word(96), word(0))), 'exit 0, codec 0, no data');
+    assert.equal(h.balance(f1), ATTO_PER_FIL);
+    assert.equal(h.registry.typeOf(h.tree.getActor(f1)!.code), ActorType.Account);
+    assert.equal(h.balance(caller.id), 9n * ATTO_PER_FIL, 'the contract paid');
+  });
+
+  it('call_actor only works through DELEGATECALL, refuses reserved methods, and reports a failed send as a negative errno', async () => {
+    const { h, caller } = await setup();
+    const send = (value: bigint, method = 0n) => callActorInput(method, value, 0n, 0n, new Uint8Array(0), F1_KEY.bytes);
+    assert.equal((await call(h, caller, 'callRaw', fvm(3), send(1n))).ok, false, 'CALL');
+    assert.equal((await call(h, caller, 'delegate', fvm(3), send(1n, 5n))).ok, false, 'method 5 is reserved');
+    const poor = await call(h, caller, 'delegate', fvm(3), send(1000n * ATTO_PER_FIL));
+    assert.equal(poor.ok, true);
+    assert.equal(hex(poor.data.subarray(0, 32)), hex(word((1n << 256n) - 5n)), 'InsufficientFunds is errno 5, encoded as -5');
+  });
+
+  it('call_actor_id (0xfe..05) addresses the target by id; a failing method reports its exit code', async () => {
+    const { h, caller } = await setup();
+    const r = await call(h, caller, 'delegate', fvm(5), callActorInput(0n, 7n, 0n, 0n, new Uint8Array(0), h.ids.b));
+    assert.equal(r.ok, true);
+    assert.equal(hex(r.data.subarray(0, 32)), hex(word(0)));
+    const refused = await call(h, caller, 'delegate', fvm(5), callActorInput(1025n, 0n, 0n, 0n, new Uint8Array(0), 0n));
+    assert.equal(hex(refused.data.subarray(0, 32)), hex(word(ExitCode.USR_UNHANDLED_MESSAGE)), 'the system actor does not handle method 1025');
+  });
+
+  it('get_randomness (0xfe..06): the beacon of a past or current epoch; a future epoch fails', async () => {
+    const { h, caller } = await setup();
+    const r = await call(h, caller, 'staticRaw', fvm(6), word(h.context.epoch));
+    assert.deepEqual(r, { ok: true, data: h.context.beaconRandomness(0, h.context.epoch, new Uint8Array(0)) });
+    assert.equal((await call(h, caller, 'staticRaw', fvm(6), word(h.context.epoch + 1))).ok, false);
+  });
+
+  it('empty slots (0xfe..04, get_actor_type disabled; 0xfe..07) succeed with nothing', async () => {
+    const { h, caller } = await setup();
+    assert.deepEqual(await call(h, caller, 'staticRaw', fvm(4), word(1)), { ok: true, data: new Uint8Array(0) });
+    assert.deepEqual(await call(h, caller, 'callRaw', fvm(7), new Uint8Array(0)), { ok: true, data: new Uint8Array(0) });
+  });
+});
