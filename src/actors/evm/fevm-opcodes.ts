@@ -1,13 +1,15 @@
 // FEVM's opcode set on @ethereumjs/evm (FEVM-FACTS §4.3, §4.5): CALLCODE, BLOBHASH and BLOBBASEFEE are
 // undefined (exit 35; the chain configuration leaves out the blob EIPs, CALLCODE is removed here); the call family asks for FEVM's gas (a request of 2300 gas
 // without value, or of 0 gas with value, becomes 10,000,000, the 63/64 rule still applying), and
-// SELFDESTRUCT leaves a tombstone before it moves the balance. The original handlers come from
+// SELFDESTRUCT leaves a tombstone before it moves the balance; EXTCODEHASH answers per actor kind
+// (ext-code.ts); a LOG whose event would exceed 8 KiB of values fails the frame. The original handlers come from
 // @ethereumjs/evm's own tables so only these rules differ.
 
 import { EVMError, getOpcodesForHF, type EVMOpts } from '@ethereumjs/evm';
 import type { Common } from '@ethereumjs/common';
 import { ActorError } from '../../vm/index.ts';
-import { ExitCode, bytesToUint } from '../../primitives/index.ts';
+import { ExitCode, bytesToUint, uintToFixedBytes } from '../../primitives/index.ts';
+import { extCodeHash } from './ext-code.ts';
 import { fevmCallGas } from './call-gas.ts';
 import { filecoinGasParams } from './gas-schedule.ts';
 import type { WorldStateManager } from './world-state-manager.ts';
@@ -21,6 +23,11 @@ const CALL = 0xf1;
 const DELEGATECALL = 0xf4;
 const STATICCALL = 0xfa;
 const SELFDESTRUCT = 0xff;
+const EXTCODEHASH = 0x3f;
+const LOG0 = 0xa0;
+/** Total value bytes of one actor event (FEVM-FACTS §4.6): LOG data is at most 8192 − 32 × topics. */
+const MAX_EVENT_VALUE_BYTES = 8192;
+export const EVENT_TOO_LARGE = 'event too large';
 const REMOVED = [0xf2, 0x49, 0x4a];
 
 interface StackView {
@@ -65,7 +72,35 @@ export function fevmOpcodes(common: Common): CustomOpcode[] {
     };
   };
   const selfdestruct = original(SELFDESTRUCT);
+  const extcodehash = original(EXTCODEHASH);
+  const logs = [0, 1, 2, 3, 4].map((topics): CustomOpcode => {
+    const { info, gas, logic } = original(LOG0 + topics);
+    return {
+      opcode: LOG0 + topics,
+      opcodeName: info.name,
+      baseFee: info.fee,
+      gasFunction: gas,
+      logicFunction: async (runState, c) => {
+        // Stack: offset, length, topics…; the event holds the topics and the data.
+        const length = runState.stack.peek(2)[1]!;
+        if (BigInt(32 * topics) + length > BigInt(MAX_EVENT_VALUE_BYTES)) throw new EVMError(EVENT_TOO_LARGE as never);
+        await logic(runState, c);
+      },
+    };
+  });
   ops = [
+    ...logs,
+    {
+      opcode: EXTCODEHASH,
+      opcodeName: extcodehash.info.name,
+      baseFee: extcodehash.info.fee,
+      gasFunction: extcodehash.gas,
+      logicFunction: async (runState) => {
+        const address = runState.stack.pop();
+        const sm = runState.stateManager as unknown as WorldStateManager;
+        runState.stack.push(bytesToUint(extCodeHash(sm.extCodeTarget(uintToFixedBytes(address, 20)))));
+      },
+    },
     ...REMOVED.map((opcode) => ({ opcode })),
     callFamily(CALL, true),
     callFamily(DELEGATECALL, false),

@@ -13,7 +13,7 @@ import { ExitCode } from '../../primitives/index.ts';
 import { ActorError, OutOfGasError, commonFor, type Runtime } from '../../vm/index.ts';
 import { interceptCall, type CallContext } from './call-intercept.ts';
 import type { EvmSession } from './evm-session.ts';
-import { fevmOpcodes } from './fevm-opcodes.ts';
+import { EVENT_TOO_LARGE, fevmOpcodes } from './fevm-opcodes.ts';
 import { filecoinGasParams } from './gas-schedule.ts';
 import { revertError } from './invoke-encoding.ts';
 import { logToActorEvent } from './log-event.ts';
@@ -145,6 +145,8 @@ function exitCodeForEvmError(error: string): number {
       return ExitCode.EVM_BAD_JUMPDEST;
     case 'static state change':
       return ExitCode.USR_READ_ONLY;
+    case EVENT_TOO_LARGE:
+      return ExitCode.USR_ILLEGAL_ARGUMENT;
     default:
       return ExitCode.EVM_ILLEGAL_MEMORY_ACCESS;
   }

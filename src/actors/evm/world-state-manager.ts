@@ -25,6 +25,8 @@ import {
 import type { ActorState } from '../../state/index.ts';
 import { ActorError, ActorType, type EvmWorld, type Runtime } from '../../vm/index.ts';
 import { NATIVE_ACTOR_CODE_HASH, isDead, newEvmState, putEvmState, readEvmState, type EvmState, type MessageStamp } from './evm-state.ts';
+import type { ExtCodeTarget } from './ext-code.ts';
+import { isReservedPrecompileAddress } from './precompiles/fvm-precompile-io.ts';
 import { StorageOverlay } from './storage-overlay.ts';
 
 export type ActorKinds = Pick<Runtime, 'builtinActorType' | 'codeCidFor'>;
@@ -66,6 +68,14 @@ export class WorldStateManager implements StateManagerInterface {
     }
     if (type === ActorType.Account || type === ActorType.EthAccount || type === ActorType.Placeholder) return { kind: 'account', id, actor };
     return { kind: 'native', id, actor };
+  }
+
+  /** What EXTCODEHASH sees at an address (FEVM-FACTS §4.4). */
+  extCodeTarget(eth: EthAddress): ExtCodeTarget {
+    if (isReservedPrecompileAddress(eth)) return { kind: 'precompile' };
+    const r = this.resolve(eth);
+    if (r.kind === 'evm') return r.dead ? { kind: 'account' } : { kind: 'evm', code: EMPTY, codeHash: r.state.bytecodeHash };
+    return { kind: r.kind };
   }
 
   /** The actor id of an Ethereum address, if it names one. */

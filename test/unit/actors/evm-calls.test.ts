@@ -130,6 +130,26 @@ describe('EVM call tree', () => {
     assert.equal(dok, false, 'DELEGATECALL to a native actor fails');
   });
 
+  it('EXTCODEHASH per kind: contract → its code hash, account or precompile → keccak(""), nothing there → 0', async () => {
+    const { h, counter, caller } = await setup();
+    const emptyHash = hex(keccak256(new Uint8Array(0)));
+    assert.equal((await mustCall(h, caller, 'codeHash', [hex(counter.eth)]))[0], hex(keccak256(hexToBytes(C.Counter!.deployedBytecode))));
+    assert.equal((await mustCall(h, caller, 'codeHash', [hex(ETH_B)]))[0], emptyHash);
+    assert.equal((await mustCall(h, caller, 'codeHash', [`0x${'00'.repeat(19)}02`]))[0], emptyHash);
+    assert.equal(BigInt((await mustCall(h, caller, 'codeHash', [hex(new Uint8Array(20).fill(0x77))]))[0]), 0n);
+    assert.equal((await mustCall(h, caller, 'codeSize', [hex(ETH_B)]))[0], 0n);
+  });
+
+  it('a LOG is an event of at most 8 KiB of values: LOG0 of 8192 bytes works, of 8193 fails', async () => {
+    const { h, caller } = await setup();
+    const ok = await callContract(h, caller, 'rawLog', [8192n]);
+    assert.equal(ok.result.receipt.exitCode, ExitCode.OK);
+    assert.deepEqual(ok.result.events[0]!.event.map((e) => [e.key, e.value.length]), [['d', 8192]]);
+    const tooBig = await callContract(h, caller, 'rawLog', [8193n]);
+    assert.equal(tooBig.result.receipt.exitCode, ExitCode.USR_ILLEGAL_ARGUMENT);
+    assert.equal(tooBig.result.events.length, 0);
+  });
+
   it('STATICCALL: a state change inside fails the inner call only', async () => {
     const { h, counter, caller } = await setup();
     const [ok] = await mustCall(h, caller, 'staticRaw', [hex(counter.eth), counter.iface.encodeFunctionData('bump')]);
