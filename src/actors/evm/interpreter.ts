@@ -10,7 +10,7 @@
 import { createEVM, type EVM, type ExecResult } from '@ethereumjs/evm';
 import { Address as EthjsAddress } from '@ethereumjs/util';
 import { ExitCode } from '../../primitives/index.ts';
-import { ActorError, OutOfGasError, commonFor, type Runtime } from '../../vm/index.ts';
+import { ActorError, OutOfGasError, commonFor, prices, type Runtime } from '../../vm/index.ts';
 import { interceptCall, type CallContext } from './call-intercept.ts';
 import type { EvmSession } from './evm-session.ts';
 import { EVENT_TOO_LARGE, fevmOpcodes } from './fevm-opcodes.ts';
@@ -47,6 +47,8 @@ export async function runEvm(rt: Runtime, session: EvmSession, run: EvmRun): Pro
     params: filecoinGasParams(),
     customOpcodes: fevmOpcodes(common),
     blockchain: tipsetHashes(rt),
+    // FEVM has no initcode size limit (EIP-3860); Lotus's 64 KiB message limit bounds it in practice.
+    allowUnlimitedInitCodeSize: true,
   });
   session.shareTransientStorage(evm);
   const ctx: CallContext = {
@@ -57,7 +59,7 @@ export async function runEvm(rt: Runtime, session: EvmSession, run: EvmRun): Pro
     gasAvailable: () => rt.gasAvailable,
     nativeGas: 0n,
   };
-  interceptCalls(evm, ctx);
+  interceptCalls(evm, ctx, rt);
   const gasLimit = BigInt(rt.gasAvailable);
   const prevRandao = rt.getRandomnessFromBeacon(PREVRANDAO_TAG, rt.epoch, new TextEncoder().encode('prevrandao'));
   const result = await evm.runCode({
@@ -98,14 +100,21 @@ export async function runEvm(rt: Runtime, session: EvmSession, run: EvmRun): Pro
   throw new ActorError(exitCodeForEvmError(error), `EVM: ${error}`);
 }
 
-/** Inner calls pass through FEVM's rules first (call-intercept.ts). */
-function interceptCalls(evm: EVM, ctx: CallContext): void {
+/**
+ * Inner calls pass through FEVM's rules first (call-intercept.ts). A call frame @ethereumjs/evm runs is
+ * a send on FEVM, so it pays the FVM's method invocation (and value transfer) as a send would.
+ */
+function interceptCalls(evm: EVM, ctx: CallContext, rt: Runtime): void {
   const runCall = evm.runCall.bind(evm);
   evm.runCall = async (opts) => {
     const message = opts.message;
-    if (message && message.depth > 0 && message.to) {
-      const answer = await interceptCall(ctx, evm, message);
-      if (answer) return answer;
+    if (message && message.depth > 0) {
+      if (message.to) {
+        const answer = await interceptCall(ctx, evm, message);
+        if (answer) return answer;
+      }
+      rt.chargeGas('OnMethodInvocation', prices.onMethodInvocation(0));
+      if (message.value > 0n && !message.delegatecall) rt.chargeGas('OnValueTransfer', prices.PriceList.sendTransferFunds);
     }
     return runCall(opts);
   };

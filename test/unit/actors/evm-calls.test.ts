@@ -79,6 +79,18 @@ describe('EVM call tree', () => {
     assert.equal((await mustCall(h, child, 'bump'))[0], 1n, 'the new contract runs');
   });
 
+  it('CREATE refuses runtime code over 24 KiB or starting with 0xEF, and takes initcode over 48 KiB (no EIP-3860 on FEVM)', async () => {
+    const { h, caller } = await setup();
+    // Initcode returning `size` zero bytes of memory, optionally with 0xEF first: [PUSH1 0xef PUSH1 0 MSTORE8] PUSH3 size PUSH1 0 RETURN.
+    const returning = (size: number, ef = false) => `0x${ef ? '60ef600053' : ''}62${size.toString(16).padStart(6, '0')}6000f3`;
+    const zero = '0x0000000000000000000000000000000000000000';
+    assert.notEqual((await mustCall(h, caller, 'createRaw', [returning(24_576)]))[0], zero);
+    assert.equal((await mustCall(h, caller, 'createRaw', [returning(24_577)]))[0], zero);
+    assert.equal((await mustCall(h, caller, 'createRaw', [returning(1, true)]))[0], zero);
+    const bigInitcode = `${returning(1)}${'00'.repeat(50_000)}`;
+    assert.notEqual((await mustCall(h, caller, 'createRaw', [bigInitcode]))[0], zero);
+  });
+
   it('CREATE2: the address is keccak(0xff, creator, salt, keccak(initcode)), as on Ethereum', async () => {
     const { h, caller } = await setup();
     const salt = `0x${'ab'.repeat(32)}`;
