@@ -9,6 +9,7 @@ import { p256 } from '@noble/curves/nist.js';
 import { SigningKey, sha256 as ethersSha256 } from 'ethers';
 import { ATTO_PER_FIL, Address, ExitCode, bytesToHex, concatBytes, hexToBytes, uintToFixedBytes } from '../../../src/primitives/index.ts';
 import { ActorType } from '../../../src/vm/index.ts';
+import { decodeCbor, encodeCbor } from '../../../src/ipld/index.ts';
 import { ETH_A, F1_KEY, createHarness, f410 } from '../../helpers/fvm-harness.ts';
 import { compileFixture, deployContract, mustCall, type Deployed } from '../../helpers/evm-contracts.ts';
 
@@ -131,6 +132,19 @@ describe('Filecoin precompiles', () => {
     assert.equal(hex(r.data.subarray(0, 32)), hex(word(0)));
     const refused = await call(h, caller, 'delegate', fvm(5), callActorInput(1025n, 0n, 0n, 0n, new Uint8Array(0), 0n));
     assert.equal(hex(refused.data.subarray(0, 32)), hex(word(ExitCode.USR_UNHANDLED_MESSAGE)), 'the system actor does not handle method 1025');
+  });
+
+  it('call_actor into a contract (InvokeContract) runs it in the same message: its storage and answer come back', async () => {
+    const { h, caller } = await setup();
+    const counter = await deployContract(h, C.Counter!);
+    const calldata = hexToBytes(counter.iface.encodeFunctionData('bump'));
+    const input = callActorInput(3844450837n, 0n, 0n, 0x51n, encodeCbor(calldata), f410(counter.eth).bytes);
+    const r = await call(h, caller, 'delegate', fvm(3), input);
+    assert.equal(r.ok, true);
+    assert.equal(hex(r.data.subarray(0, 64)), hex(concatBytes(word(0), word(0x51))), 'exit 0, CBOR');
+    const length = Number(BigInt(hex(r.data.subarray(96, 128))));
+    assert.deepEqual(decodeCbor(r.data.subarray(128, 128 + length)), word(1));
+    assert.equal((await mustCall(h, counter, 'count'))[0], 1n);
   });
 
   it('get_randomness (0xfe..06): the beacon of a past or current epoch; a future epoch fails', async () => {
