@@ -1,0 +1,119 @@
+// Runs one Ethereum state test on the devnet's VM: a fresh genesis, the test's `pre` accounts installed
+// (accounts with code or storage as EVM actors, since only a contract holds storage on FEVM; the rest as
+// EthAccounts), an execution context from its `env`, its
+// transaction signed again for this chain with a Filecoin gas limit (resign-transaction.ts), turned into
+// a Filecoin message by the node's own parser, applied with the executor, and the result compared with
+// `expect` (post-state-check.ts). Nothing here interprets EVM code: a difference is the node's.
+//
+// Funding: the sender pays Filecoin gas up front (fee cap × Filecoin gas limit), far more than Ethereum's
+// (gas price × Ethereum gas). A sender that can pay Ethereum's up-front cost gets that difference on
+// top of its balance, so that it holds for value and execution what it would hold on Ethereum. A sender
+// Ethereum would refuse for lack of funds gets nothing extra and meets the executor's own funds check.
+
+import { createBuiltinRegistry } from '../../src/actors/index.ts';
+import { buildGenesisState } from '../../src/chain/genesis-state.ts';
+import { installContract, installEthAccount } from '../../src/chain/state-edit.ts';
+import { MemoryBlockstore, encodeSignedMessage } from '../../src/ipld/index.ts';
+import { hexToBytes, type SignedMessage } from '../../src/primitives/index.ts';
+import { StateTree } from '../../src/state/index.ts';
+import { NETWORK_VERSION, SignatureError, applyMessage, ethTransactionToSignedMessage, type ActorRegistry, type ApplyResult, type ExecutionContext } from '../../src/vm/index.ts';
+import { checkPostState } from './post-state-check.ts';
+import { resignTransaction, type ResignedTransaction } from './resign-transaction.ts';
+import type { StateTestCase, StateTestEnv } from './state-test-case.ts';
+
+export const CHAIN_ID = 31415926;
+
+export type StateTestOutcome =
+  /** The node refused the signed transaction (ethTransactionToSignedMessage threw). */
+  | { stage: 'convert'; reason: string }
+  /** The executor refused the message before running it (no receipt, no nonce change). */
+  | { stage: 'prevalidation'; exitCode: number; reason: string }
+  /** The message ran; `differences` lists every way the state differs from the expectation. */
+  | { stage: 'applied'; exitCode: number; failure: string | null; result: ApplyResult; differences: string[] }
+  /** Something threw that should have been a receipt (a fatal error in the VM or an actor). */
+  | { stage: 'crashed'; reason: string };
+
+interface PreState {
+  tree: StateTree;
+  registry: ActorRegistry;
+  minerId: bigint;
+}
+
+function buildPreState(testCase: StateTestCase, signed: ResignedTransaction): PreState {
+  const store = new MemoryBlockstore();
+  const genesis = buildGenesisState(store, { networkName: 'state-tests', accounts: [] });
+  const tree = StateTree.load(store, genesis.stateRoot);
+  const registry = createBuiltinRegistry();
+  const sender = testCase.tx.sender.toLowerCase();
+  for (const [address, account] of Object.entries(testCase.pre)) {
+    const eth = hexToBytes(address);
+    let balance = BigInt(account.balance);
+    const nonce = BigInt(account.nonce);
+    if (address.toLowerCase() === sender) balance += fundingForFilecoinGas(testCase, signed, balance);
+    const code = hexToBytes(account.code);
+    const storage = new Map(Object.entries(account.storage).map(([slot, value]) => [BigInt(slot), BigInt(value)] as const));
+    if (code.length > 0 || storage.size > 0) {
+      installContract(tree, registry, eth, { code, storage, nonce, balance });
+    } else {
+      installEthAccount(tree, registry, eth, { balance, nonce });
+    }
+  }
+  tree.flush();
+  return { tree, registry, minerId: genesis.minerId };
+}
+
+/** Filecoin up-front gas minus Ethereum's, for a sender that can pay Ethereum's up-front cost (see top). */
+function fundingForFilecoinGas(testCase: StateTestCase, signed: ResignedTransaction, balance: bigint): bigint {
+  const { tx, env } = testCase;
+  const ethGas = BigInt(tx.gasLimit);
+  const value = BigInt(tx.value);
+  if (balance < ethGas * signed.feeCap + value) return 0n;
+  const baseFee = BigInt(env.currentBaseFee);
+  const effectivePrice = tx.maxFeePerGas === undefined ? signed.feeCap : min(signed.feeCap, baseFee + BigInt(tx.maxPriorityFeePerGas!));
+  const extra = signed.gasLimit * signed.feeCap - ethGas * effectivePrice;
+  return extra > 0n ? extra : 0n;
+}
+
+const min = (a: bigint, b: bigint) => (a < b ? a : b);
+
+/** The tipset a state test's block stands for: its number, time, base fee and PREVRANDAO. */
+export function contextFromEnv(env: StateTestEnv, minerId: bigint): ExecutionContext {
+  const random = hexToBytes(env.currentRandom);
+  return {
+    epoch: Number(BigInt(env.currentNumber)),
+    timestamp: Number(BigInt(env.currentTimestamp)),
+    baseFee: BigInt(env.currentBaseFee),
+    chainId: CHAIN_ID,
+    networkVersion: NETWORK_VERSION,
+    miner: minerId,
+    beaconRandomness: () => random,
+    tipsetCid: () => undefined,
+  };
+}
+
+export async function runStateTest(testCase: StateTestCase): Promise<StateTestOutcome> {
+  try {
+    return await run(testCase);
+  } catch (error) {
+    return { stage: 'crashed', reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  }
+}
+
+async function run(testCase: StateTestCase): Promise<StateTestOutcome> {
+  const signed = resignTransaction(testCase.tx, testCase.txbytes, CHAIN_ID);
+  if (signed.from !== testCase.tx.sender.toLowerCase()) throw new Error(`${testCase.id}: the secret key signs as ${signed.from}, not ${testCase.tx.sender}`);
+  let message: SignedMessage;
+  try {
+    message = ethTransactionToSignedMessage(signed.raw, CHAIN_ID).signed;
+  } catch (error) {
+    if (!(error instanceof SignatureError)) throw error;
+    return { stage: 'convert', reason: error.message };
+  }
+  const { tree, registry, minerId } = buildPreState(testCase, signed);
+  const context = contextFromEnv(testCase.env, minerId);
+  const result = await applyMessage(tree, registry, context, message.message, { size: encodeSignedMessage(message).length });
+  if (result.gasOutputs === null) return { stage: 'prevalidation', exitCode: result.receipt.exitCode, reason: result.failure ?? '' };
+  tree.flush();
+  const differences = checkPostState(tree, registry, testCase, result.events);
+  return { stage: 'applied', exitCode: result.receipt.exitCode, failure: result.failure, result, differences };
+}
