@@ -21,3 +21,14 @@ export function printTable(title: string, rows: Measurement[]): void {
     console.log(`${r.name.padEnd(52)} ${String(r.ops).padStart(8)} ${r.ms.toFixed(1).padStart(9)} ${rate.toLocaleString('en').padStart(11)}`);
   }
 }
+
+export async function measureAsync(name: string, ops: number, fn: () => Promise<void>): Promise<Measurement> {
+  const start = process.hrtime.bigint();
+  await fn();
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  return { name, ops, ms };
+}
+
+export function rate(m: Measurement): number {
+  return (m.ops / m.ms) * 1000;
+}
