@@ -15,7 +15,15 @@ export interface ExecutionContext {
   miner: bigint;
   beaconRandomness(tag: number, epoch: number, entropy: Uint8Array): Uint8Array;
   tipsetCid(epoch: number): CID | undefined;
+  /**
+   * Gas inside the EVM interpreter: 'filecoin' (the default, FEVM's: Ethereum's schedule × 256, no call
+   * stipend, 10,000,000 gas for `transfer`) or 'ethereum' (Ethereum's own numbers and the 2300 stipend).
+   * 'ethereum' exists to tell, in the conformance suite, which differences come from gas alone.
+   */
+  evmGasModel?: EvmGasModel;
 }
+
+export type EvmGasModel = 'filecoin' | 'ethereum';
 
 /** Network version 28 (FireHorse, actors v18): what this devnet emulates. */
 export const NETWORK_VERSION = 28;

@@ -8,7 +8,7 @@ import type { ActorState } from '../state/index.ts';
 import { ActorError, ErrorNumber, SyscallError } from './errors.ts';
 import type { ActorEvent, EventCollector } from './events.ts';
 import type { EvmWorld } from './evm-world.ts';
-import type { ExecutionContext } from './execution-context.ts';
+import type { EvmGasModel, ExecutionContext } from './execution-context.ts';
 import type { GasTracker } from './gas/gas-tracker.ts';
 import { onHashing, onVerifySecp256k1 } from './gas/price-list.ts';
 import { recoverSecp256k1Signer } from './signatures/secp256k1.ts';
@@ -66,6 +66,7 @@ export class InvocationRuntime implements Runtime {
   get baseFee(): bigint { return this.cm.context.baseFee; }
   get chainId(): number { return this.cm.context.chainId; }
   get networkVersion(): number { return this.cm.context.networkVersion; }
+  get evmGasModel(): EvmGasModel { return this.cm.context.evmGasModel ?? 'filecoin'; }
   get store(): Blockstore { return this.cm.store; }
   get gasAvailable(): number { return this.cm.gas.gasAvailable; }
 

@@ -7,6 +7,7 @@
 import type { Blockstore, CID } from '../ipld/index.ts';
 import type { Address } from '../primitives/index.ts';
 import type { ErrorNumber } from './errors.ts';
+import type { EvmGasModel } from './execution-context.ts';
 import type { EvmWorld } from './evm-world.ts';
 import type { ActorEvent } from './events.ts';
 import type { IpldBlock } from './ipld-block.ts';
@@ -69,6 +70,8 @@ export interface Runtime {
   readonly baseFee: bigint;
   readonly chainId: number;
   readonly networkVersion: number;
+  /** How the EVM interpreter counts gas (see ExecutionContext). */
+  readonly evmGasModel: EvmGasModel;
 
   /** Blocks this actor reads and writes; every access is charged gas. */
   readonly store: Blockstore;

@@ -1,13 +1,14 @@
 // Calls inside the EVM call tree that FEVM answers differently from Ethereum (FEVM-FACTS §4.5, §5),
 // decided before @ethereumjs/evm runs the call frame:
-// - the Filecoin precompiles (0xfe00…00XX) and empty reserved precompile slots (empty success);
+// - the precompiles: Ethereum's ignore the CALL's gas; the Filecoin ones (0xfe00…00XX); empty reserved
+//   slots answer an empty success;
 // - a native actor (miner, multisig…): a real FVM send of InvokeContract with the input as a raw block;
 //   DELEGATECALL to one fails;
 // - an unknown masked-ID address: success with no data, nothing moves;
 // - an unknown f410 address: a Placeholder is created even without value (not in static calls).
 // Everything else (contracts, accounts, Ethereum precompiles) is @ethereumjs/evm's own call.
 
-import { EVMError, type EVM, type Message } from '@ethereumjs/evm';
+import { EVMError, type EVM, type ExecResult, type Message } from '@ethereumjs/evm';
 import { Account, type Address as EthjsAddress } from '@ethereumjs/util';
 import { Address, EAM_ACTOR_ID, FatalError } from '../../primitives/index.ts';
 import { IPLD_RAW, SyscallError, ErrorNumber } from '../../vm/index.ts';
@@ -46,7 +47,8 @@ export async function interceptCall(ctx: CallContext, evm: EVM, message: Message
   if (!target) return undefined;
   const index = fvmPrecompileIndex(target.bytes);
   if (index !== undefined) return fvmPrecompile(ctx, message, index);
-  if (evm.getPrecompile(target)) return undefined;
+  const precompile = evm.getPrecompile(target);
+  if (precompile) return ethereumPrecompile(ctx, evm, message, precompile);
   if (isReservedPrecompileAddress(target.bytes)) return withValue(ctx, message, answer(EMPTY, 0n, true));
 
   const resolved = ctx.sm.resolve(target.bytes);
@@ -56,6 +58,18 @@ export async function interceptCall(ctx: CallContext, evm: EVM, message: Message
     if (!message.isStatic && !message.delegatecall) ctx.sm.world.createPlaceholder(Address.newDelegated(EAM_ACTOR_ID, target.bytes));
   }
   return undefined;
+}
+
+/**
+ * Ethereum's precompiles ignore the CALL's gas on FEVM: they run on what the caller has, and a failure
+ * (bad input) fails the CALL without using up gas. Value goes to the precompile's f410 address after.
+ */
+async function ethereumPrecompile(ctx: CallContext, evm: EVM, message: Message, precompile: NonNullable<ReturnType<EVM['getPrecompile']>>): Promise<CallResult> {
+  // runPrecompile is @ethereumjs/evm's own (protected) way to run one with a gas limit.
+  const runner = evm as unknown as { runPrecompile(code: typeof precompile, data: Uint8Array, gasLimit: bigint): Promise<ExecResult> | ExecResult };
+  const result = await runner.runPrecompile(precompile, message.data, BigInt(ctx.gasAvailable()));
+  if (result.exceptionError) return answer(EMPTY, 0n, false);
+  return withValue(ctx, message, answer(result.returnValue, result.executionGasUsed, true));
 }
 
 async function fvmPrecompile(ctx: CallContext, message: Message, index: number): Promise<CallResult> {

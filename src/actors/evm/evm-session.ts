@@ -22,10 +22,11 @@ export class EvmSession {
     this.slot = slot;
   }
 
-  /** Gives `evm` the message's transient storage. */
+  /** Gives `evm` the message's transient storage (a fresh one for the message's first run). */
   shareTransientStorage(evm: EVM): void {
-    if (this.slot.transient) (evm as { transientStorage: EVM['transientStorage'] }).transientStorage = this.slot.transient;
-    else this.slot.transient = evm.transientStorage;
+    type Transient = EVM['transientStorage'];
+    this.slot.transient ??= new (evm.transientStorage.constructor as new () => Transient)();
+    (evm as { transientStorage: Transient }).transientStorage = this.slot.transient;
   }
 }
 

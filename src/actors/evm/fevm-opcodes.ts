@@ -7,12 +7,12 @@
 
 import { EVMError, getOpcodesForHF, type EVMOpts } from '@ethereumjs/evm';
 import type { Common } from '@ethereumjs/common';
-import { ActorError } from '../../vm/index.ts';
+import { ActorError, type EvmGasModel } from '../../vm/index.ts';
 import { ExitCode, bytesToUint, uintToFixedBytes } from '../../primitives/index.ts';
 import { extCodeHash } from './ext-code.ts';
 import { fevmCallGas } from './call-gas.ts';
-import { filecoinGasParams } from './gas-schedule.ts';
-import type { WorldStateManager } from './world-state-manager.ts';
+import { gasParams } from './gas-schedule.ts';
+import type { SwitchingStateManager } from './switching-state-manager.ts';
 
 type CustomOpcode = NonNullable<EVMOpts['customOpcodes']>[number];
 type OpcodeTables = ReturnType<typeof getOpcodesForHF>;
@@ -43,13 +43,14 @@ function rewriteCallGas(runState: RunState, hasValue: boolean): void {
   stack._store[top] = fevmCallGas(stack._store[top]!, value);
 }
 
-const cache = new Map<Common, CustomOpcode[]>();
+const cache = new Map<string, CustomOpcode[]>();
 
-export function fevmOpcodes(common: Common): CustomOpcode[] {
-  let ops = cache.get(common);
+export function fevmOpcodes(common: Common, model: EvmGasModel): CustomOpcode[] {
+  const key = `${common.chainId()}:${model}`;
+  let ops = cache.get(key);
   if (ops) return ops;
   const scaled = common.copy();
-  scaled.updateParams(filecoinGasParams());
+  scaled.updateParams(gasParams(model));
   const tables = getOpcodesForHF(scaled);
   const original = (opcode: number) => {
     const info = tables.opcodes.get(opcode);
@@ -64,10 +65,13 @@ export function fevmOpcodes(common: Common): CustomOpcode[] {
       opcode,
       opcodeName: info.name,
       baseFee: info.fee,
-      gasFunction: async (runState, g, c) => {
-        rewriteCallGas(runState, hasValue);
-        return gas(runState, g, c);
-      },
+      gasFunction:
+        model === 'filecoin'
+          ? async (runState, g, c) => {
+              rewriteCallGas(runState, hasValue);
+              return gas(runState, g, c);
+            }
+          : gas,
       logicFunction: logic,
     };
   };
@@ -97,7 +101,7 @@ export function fevmOpcodes(common: Common): CustomOpcode[] {
       gasFunction: extcodehash.gas,
       logicFunction: async (runState) => {
         const address = runState.stack.pop();
-        const sm = runState.stateManager as unknown as WorldStateManager;
+        const sm = (runState.stateManager as unknown as SwitchingStateManager).target!;
         runState.stack.push(bytesToUint(extCodeHash(sm.extCodeTarget(uintToFixedBytes(address, 20)))));
       },
     },
@@ -111,7 +115,7 @@ export function fevmOpcodes(common: Common): CustomOpcode[] {
       baseFee: selfdestruct.info.fee,
       gasFunction: selfdestruct.gas,
       logicFunction: async (runState, c) => {
-        const sm = runState.stateManager as unknown as WorldStateManager;
+        const sm = (runState.stateManager as unknown as SwitchingStateManager).target!;
         const self = runState.interpreter.getAddress();
         sm.tombstone(self.bytes);
         // To itself: FEVM sends the balance to itself, so it stays (Ethereum would burn it).
@@ -125,6 +129,6 @@ export function fevmOpcodes(common: Common): CustomOpcode[] {
       },
     },
   ];
-  cache.set(common, ops);
+  cache.set(key, ops);
   return ops;
 }

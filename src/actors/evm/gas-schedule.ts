@@ -5,6 +5,7 @@
 // quadratic term divides by `quadCoefficientDivGas` (512), which becomes 512 / 256 = 2.
 
 import { paramsEVM } from '@ethereumjs/evm';
+import type { EvmGasModel } from '../../vm/index.ts';
 
 /** Filecoin gas per unit of Ethereum gas in the EVM interpreter. */
 export const EVM_GAS_SCALE = 256;
@@ -12,6 +13,11 @@ export const EVM_GAS_SCALE = 256;
 type ParamsDict = typeof paramsEVM;
 
 let scaled: ParamsDict | undefined;
+
+/** The interpreter's gas parameters for a gas model (see ExecutionContext.evmGasModel). */
+export function gasParams(model: EvmGasModel): ParamsDict {
+  return model === 'ethereum' ? paramsEVM : filecoinGasParams();
+}
 
 /** `paramsEVM` with every gas cost scaled (computed once; treat as read-only). */
 export function filecoinGasParams(): ParamsDict {

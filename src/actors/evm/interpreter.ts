@@ -7,14 +7,14 @@
 // Cancun without CALLCODE, blobs (BLOBHASH, BLOBBASEFEE, KZG point evaluation) or EIP-6780, plus CLZ
 // (EIP-7939), BLS12-381 (EIP-2537) and P256VERIFY (EIP-7951): see commonFor. Gas of native sends made inside is charged once.
 
-import { createEVM, type EVM, type ExecResult } from '@ethereumjs/evm';
+import type { ExecResult } from '@ethereumjs/evm';
 import { Address as EthjsAddress } from '@ethereumjs/util';
 import { ExitCode } from '../../primitives/index.ts';
-import { ActorError, OutOfGasError, commonFor, prices, type Runtime } from '../../vm/index.ts';
-import { interceptCall, type CallContext } from './call-intercept.ts';
+import { ActorError, OutOfGasError, type Runtime } from '../../vm/index.ts';
+import type { CallContext } from './call-intercept.ts';
+import { acquireEvm, releaseEvm, type PooledEvm } from './evm-pool.ts';
 import type { EvmSession } from './evm-session.ts';
-import { EVENT_TOO_LARGE, fevmOpcodes } from './fevm-opcodes.ts';
-import { filecoinGasParams } from './gas-schedule.ts';
+import { EVENT_TOO_LARGE } from './fevm-opcodes.ts';
 import { revertError } from './invoke-encoding.ts';
 import { logToActorEvent } from './log-event.ts';
 
@@ -40,17 +40,16 @@ export interface EvmRun {
  * or throws the ActorError the failure maps to.
  */
 export async function runEvm(rt: Runtime, session: EvmSession, run: EvmRun): Promise<Uint8Array> {
-  const common = commonFor(rt.chainId);
-  const evm = await createEVM({
-    common,
-    stateManager: session.sm,
-    params: filecoinGasParams(),
-    customOpcodes: fevmOpcodes(common),
-    blockchain: tipsetHashes(rt),
-    // FEVM has no initcode size limit (EIP-3860); Lotus's 64 KiB message limit bounds it in practice.
-    allowUnlimitedInitCodeSize: true,
-  });
-  session.shareTransientStorage(evm);
+  const pooled = await acquireEvm(rt.chainId, rt.evmGasModel);
+  try {
+    return await runPooled(rt, session, run, pooled);
+  } finally {
+    releaseEvm(rt.chainId, pooled);
+  }
+}
+
+async function runPooled(rt: Runtime, session: EvmSession, run: EvmRun, pooled: PooledEvm): Promise<Uint8Array> {
+  const { evm } = pooled;
   const ctx: CallContext = {
     sm: session.sm,
     world: session.sm.world,
@@ -59,7 +58,10 @@ export async function runEvm(rt: Runtime, session: EvmSession, run: EvmRun): Pro
     gasAvailable: () => rt.gasAvailable,
     nativeGas: 0n,
   };
-  interceptCalls(evm, ctx, rt);
+  pooled.sm.target = session.sm;
+  pooled.run = { rt, ctx };
+  evm.journal.cleanJournal();
+  session.shareTransientStorage(evm);
   const gasLimit = BigInt(rt.gasAvailable);
   const prevRandao = rt.getRandomnessFromBeacon(PREVRANDAO_TAG, rt.epoch, new TextEncoder().encode('prevrandao'));
   const result = await evm.runCode({
@@ -100,26 +102,6 @@ export async function runEvm(rt: Runtime, session: EvmSession, run: EvmRun): Pro
   throw new ActorError(exitCodeForEvmError(error), `EVM: ${error}`);
 }
 
-/**
- * Inner calls pass through FEVM's rules first (call-intercept.ts). A call frame @ethereumjs/evm runs is
- * a send on FEVM, so it pays the FVM's method invocation (and value transfer) as a send would.
- */
-function interceptCalls(evm: EVM, ctx: CallContext, rt: Runtime): void {
-  const runCall = evm.runCall.bind(evm);
-  evm.runCall = async (opts) => {
-    const message = opts.message;
-    if (message && message.depth > 0) {
-      if (message.to) {
-        const answer = await interceptCall(ctx, evm, message);
-        if (answer) return answer;
-      }
-      rt.chargeGas('OnMethodInvocation', prices.onMethodInvocation(0));
-      if (message.value > 0n && !message.delegatecall) rt.chargeGas('OnValueTransfer', prices.PriceList.sendTransferFunds);
-    }
-    return runCall(opts);
-  };
-}
-
 /** LOG0..LOG4 of frames that did not revert, as events of the contracts that logged them. */
 function emitLogs(session: EvmSession, logs: ExecResult['logs']): void {
   for (const [address, topics, data] of logs ?? []) {
@@ -127,19 +109,6 @@ function emitLogs(session: EvmSession, logs: ExecResult['logs']): void {
     if (emitter === undefined) throw new Error('a contract that logged has no actor');
     session.sm.world.emitEvent(emitter, logToActorEvent(topics, data));
   }
-}
-
-/**
- * BLOCKHASH(n): the digest of the tipset key CID at epoch n (the Ethereum block hash Lotus reports), or
- * zero when the chain does not know it. The EVM itself answers 0 outside the last 256 epochs.
- */
-function tipsetHashes(rt: Runtime) {
-  const chain = {
-    getBlock: async (n: number) => ({ hash: () => rt.tipsetCid(n)?.multihash.digest.subarray(0, 32) ?? new Uint8Array(32) }),
-    putBlock: async () => {},
-    shallowCopy: () => chain,
-  };
-  return chain;
 }
 
 function exitCodeForEvmError(error: string): number {

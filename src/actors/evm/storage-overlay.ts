@@ -103,7 +103,10 @@ export class StorageOverlay implements TransactionJournal {
   flushContract(id: bigint, root: CID): CID {
     if (this.layers.length !== 1) throw new FatalError('flushing contract storage with open transactions');
     const base = this.layers[0]!;
-    const storage = base.cleared.has(id) ? ContractStorage.create(this.store) : ContractStorage.load(this.store, root);
+    // The KAMT already read from (its nodes loaded and charged) takes the writes; it no longer stands for `root`.
+    const key = root.toString();
+    const storage = base.cleared.has(id) ? ContractStorage.create(this.store) : (this.loaded.get(key) ?? ContractStorage.load(this.store, root));
+    this.loaded.delete(key);
     for (const [slot, value] of base.writes.get(id) ?? []) storage.set(slot, value);
     base.cleared.delete(id);
     base.writes.delete(id);

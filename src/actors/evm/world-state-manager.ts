@@ -15,6 +15,8 @@ import {
   EAM_ACTOR_ID,
   ExitCode,
   FatalError,
+  bytesEqual,
+  bytesToHex,
   bytesToUint,
   isMaskedIdEthAddress,
   keccak256,
@@ -47,6 +49,10 @@ export class WorldStateManager implements StateManagerInterface {
   private readonly kinds: ActorKinds;
   private readonly stamp: MessageStamp;
   private readonly codeCache = new Map<string, Uint8Array>();
+  /** Decoded contract states by head CID: a contract's state block is opened (and charged) once per session. */
+  private readonly states = new Map<string, EvmState>();
+  /** Ids of f410 addresses found so far (checked against the actor's address before use). */
+  private readonly ids = new Map<string, bigint>();
 
   constructor(world: EvmWorld, kinds: ActorKinds, stamp: MessageStamp) {
     this.world = world;
@@ -58,16 +64,46 @@ export class WorldStateManager implements StateManagerInterface {
   /** The actor an Ethereum address names, and its kind. */
   resolve(eth: EthAddress): Resolved {
     const masked = isMaskedIdEthAddress(eth);
-    const id = masked ? maskedIdToId(eth) : this.world.lookupId(Address.newDelegated(EAM_ACTOR_ID, eth));
-    const actor = id === undefined ? undefined : this.world.getActor(id);
-    if (id === undefined || !actor) return { kind: 'missing', masked };
+    const found = masked ? this.byMaskedId(eth) : this.byF410(eth);
+    if (!found) return { kind: 'missing', masked };
+    const { id, actor } = found;
     const type = this.kinds.builtinActorType(actor.code);
     if (type === ActorType.EVM) {
-      const state = readEvmState(this.world.store, actor.head);
+      const state = this.state(actor.head);
       return { kind: 'evm', id, actor, state, dead: isDead(state, this.stamp) };
     }
     if (type === ActorType.Account || type === ActorType.EthAccount || type === ActorType.Placeholder) return { kind: 'account', id, actor };
     return { kind: 'native', id, actor };
+  }
+
+  private byMaskedId(eth: EthAddress): { id: bigint; actor: ActorState } | undefined {
+    const id = maskedIdToId(eth);
+    const actor = this.world.getActor(id);
+    return actor && { id, actor };
+  }
+
+  private byF410(eth: EthAddress): { id: bigint; actor: ActorState } | undefined {
+    const key = bytesToHex(eth);
+    const known = this.ids.get(key);
+    if (known !== undefined) {
+      // A reverted creation may have given the id to another address since.
+      const actor = this.world.getActor(known);
+      const delegated = actor?.delegatedAddress;
+      if (actor && delegated && bytesEqual(delegated.subaddress, eth)) return { id: known, actor };
+      this.ids.delete(key);
+    }
+    const id = this.world.lookupId(Address.newDelegated(EAM_ACTOR_ID, eth));
+    const actor = id === undefined ? undefined : this.world.getActor(id);
+    if (id === undefined || !actor) return undefined;
+    this.ids.set(key, id);
+    return { id, actor };
+  }
+
+  private state(head: CID): EvmState {
+    const key = head.toString();
+    let state = this.states.get(key);
+    if (!state) this.states.set(key, (state = readEvmState(this.world.store, head)));
+    return state;
   }
 
   /** What EXTCODEHASH sees at an address (FEVM-FACTS §4.4). */
@@ -188,7 +224,9 @@ export class WorldStateManager implements StateManagerInterface {
   private putState(id: bigint, state: EvmState): void {
     const actor = this.world.getActor(id);
     if (!actor) throw new FatalError(`contract f0${id} vanished`);
-    this.world.setActor(id, { ...actor, head: putEvmState(this.world.store, state) });
+    const head = putEvmState(this.world.store, state);
+    this.states.set(head.toString(), state);
+    this.world.setActor(id, { ...actor, head });
   }
 
   async checkpoint(): Promise<void> {
@@ -217,7 +255,7 @@ export class WorldStateManager implements StateManagerInterface {
     for (const id of this.overlay.touched) {
       const actor = this.world.getActor(id);
       if (!actor) throw new FatalError(`contract f0${id} vanished before its storage was written`);
-      const state = readEvmState(this.world.store, actor.head);
+      const state = this.state(actor.head);
       const root = this.overlay.flushContract(id, state.contractState);
       if (!root.equals(state.contractState)) this.putState(id, { ...state, contractState: root });
     }
