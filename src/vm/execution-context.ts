@@ -21,6 +21,8 @@ export interface ExecutionContext {
    * 'ethereum' exists to tell, in the conformance suite, which differences come from gas alone.
    */
   evmGasModel?: EvmGasModel;
+  /** With 'ethereum': the gas of the outermost EVM frame (Ethereum's gas limit less intrinsic gas). */
+  evmGasLimit?: bigint;
 }
 
 export type EvmGasModel = 'filecoin' | 'ethereum';

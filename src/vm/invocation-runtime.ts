@@ -67,6 +67,7 @@ export class InvocationRuntime implements Runtime {
   get chainId(): number { return this.cm.context.chainId; }
   get networkVersion(): number { return this.cm.context.networkVersion; }
   get evmGasModel(): EvmGasModel { return this.cm.context.evmGasModel ?? 'filecoin'; }
+  get evmGasLimit(): bigint | undefined { return this.cm.context.evmGasModel === 'ethereum' ? this.cm.context.evmGasLimit : undefined; }
   get store(): Blockstore { return this.cm.store; }
   get gasAvailable(): number { return this.cm.gas.gasAvailable; }
 

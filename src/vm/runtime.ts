@@ -72,6 +72,8 @@ export interface Runtime {
   readonly networkVersion: number;
   /** How the EVM interpreter counts gas (see ExecutionContext). */
   readonly evmGasModel: EvmGasModel;
+  /** The outermost EVM frame's gas when the context fixes it (with the 'ethereum' gas model). */
+  readonly evmGasLimit: bigint | undefined;
 
   /** Blocks this actor reads and writes; every access is charged gas. */
   readonly store: Blockstore;

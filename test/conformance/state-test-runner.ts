@@ -16,9 +16,9 @@ import { installContract, installEthAccount } from '../../src/chain/state-edit.t
 import { MemoryBlockstore, encodeSignedMessage } from '../../src/ipld/index.ts';
 import { hexToBytes, type SignedMessage } from '../../src/primitives/index.ts';
 import { StateTree } from '../../src/state/index.ts';
-import { NETWORK_VERSION, SignatureError, applyMessage, ethTransactionToSignedMessage, type ActorRegistry, type ApplyResult, type ExecutionContext } from '../../src/vm/index.ts';
+import { NETWORK_VERSION, SignatureError, applyMessage, ethTransactionToSignedMessage, type ActorRegistry, type ApplyResult, type EvmGasModel, type ExecutionContext } from '../../src/vm/index.ts';
 import { checkPostState } from './post-state-check.ts';
-import { resignTransaction, type ResignedTransaction } from './resign-transaction.ts';
+import { ethereumModelGasLimit, filecoinGasLimit, resignTransaction, type ResignedTransaction } from './resign-transaction.ts';
 import type { StateTestCase, StateTestEnv } from './state-test-case.ts';
 
 export const CHAIN_ID = 31415926;
@@ -76,8 +76,17 @@ function fundingForFilecoinGas(testCase: StateTestCase, signed: ResignedTransact
 
 const min = (a: bigint, b: bigint) => (a < b ? a : b);
 
+/** Ethereum's intrinsic gas of the test's transaction (Shanghai rules, no access list): what its first frame does not get. */
+function intrinsicGas(testCase: StateTestCase): bigint {
+  const data = hexToBytes(testCase.tx.data);
+  let gas = 21_000n;
+  for (const byte of data) gas += byte === 0 ? 4n : 16n;
+  if (testCase.tx.to === '') gas += 32_000n + 2n * BigInt(Math.ceil(data.length / 32));
+  return gas;
+}
+
 /** The tipset a state test's block stands for: its number, time, base fee and PREVRANDAO. */
-export function contextFromEnv(env: StateTestEnv, minerId: bigint): ExecutionContext {
+export function contextFromEnv(env: StateTestEnv, minerId: bigint, evmGasModel: EvmGasModel = 'filecoin', evmGasLimit?: bigint): ExecutionContext {
   const random = hexToBytes(env.currentRandom);
   return {
     epoch: Number(BigInt(env.currentNumber)),
@@ -88,19 +97,22 @@ export function contextFromEnv(env: StateTestEnv, minerId: bigint): ExecutionCon
     miner: minerId,
     beaconRandomness: () => random,
     tipsetCid: () => undefined,
+    evmGasModel,
+    evmGasLimit,
   };
 }
 
-export async function runStateTest(testCase: StateTestCase): Promise<StateTestOutcome> {
+/** Runs one case; `evmGasModel` 'ethereum' gives the interpreter Ethereum's gas numbers (for attribution). */
+export async function runStateTest(testCase: StateTestCase, evmGasModel: EvmGasModel = 'filecoin'): Promise<StateTestOutcome> {
   try {
-    return await run(testCase);
+    return await run(testCase, evmGasModel);
   } catch (error) {
     return { stage: 'crashed', reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   }
 }
 
-async function run(testCase: StateTestCase): Promise<StateTestOutcome> {
-  const signed = resignTransaction(testCase.tx, testCase.txbytes, CHAIN_ID);
+async function run(testCase: StateTestCase, evmGasModel: EvmGasModel): Promise<StateTestOutcome> {
+  const signed = resignTransaction(testCase.tx, testCase.txbytes, CHAIN_ID, evmGasModel === 'ethereum' ? ethereumModelGasLimit : filecoinGasLimit);
   if (signed.from !== testCase.tx.sender.toLowerCase()) throw new Error(`${testCase.id}: the secret key signs as ${signed.from}, not ${testCase.tx.sender}`);
   let message: SignedMessage;
   try {
@@ -110,7 +122,7 @@ async function run(testCase: StateTestCase): Promise<StateTestOutcome> {
     return { stage: 'convert', reason: error.message };
   }
   const { tree, registry, minerId } = buildPreState(testCase, signed);
-  const context = contextFromEnv(testCase.env, minerId);
+  const context = contextFromEnv(testCase.env, minerId, evmGasModel, evmGasModel === 'ethereum' ? BigInt(testCase.tx.gasLimit) - intrinsicGas(testCase) : undefined);
   const result = await applyMessage(tree, registry, context, message.message, { size: encodeSignedMessage(message).length });
   if (result.gasOutputs === null) return { stage: 'prevalidation', exitCode: result.receipt.exitCode, reason: result.failure ?? '' };
   tree.flush();

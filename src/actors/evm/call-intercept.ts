@@ -11,7 +11,7 @@
 import { EVMError, type EVM, type ExecResult, type Message } from '@ethereumjs/evm';
 import { Account, type Address as EthjsAddress } from '@ethereumjs/util';
 import { Address, EAM_ACTOR_ID, FatalError } from '../../primitives/index.ts';
-import { IPLD_RAW, SyscallError, ErrorNumber } from '../../vm/index.ts';
+import { ErrorNumber, IPLD_RAW, SyscallError, type EvmGasModel } from '../../vm/index.ts';
 import { EVM_METHOD_INVOKE_CONTRACT, unwrapReturnData } from './invoke-encoding.ts';
 import { isReservedPrecompileAddress } from './precompiles/fvm-precompile-io.ts';
 import { fvmPrecompileIndex, runFvmPrecompile, type FvmPrecompileEnv } from './precompiles/fvm-precompiles.ts';
@@ -19,6 +19,7 @@ import type { WorldStateManager } from './world-state-manager.ts';
 
 export interface CallContext extends FvmPrecompileEnv {
   sm: WorldStateManager;
+  gasModel: EvmGasModel;
   /** Filecoin gas available to the invocation now (the FVM's gas tracker). */
   gasAvailable(): number;
   /** Gas of native sends, already charged by the FVM: counted in the EVM's total, not charged twice. */
@@ -48,7 +49,7 @@ export async function interceptCall(ctx: CallContext, evm: EVM, message: Message
   const index = fvmPrecompileIndex(target.bytes);
   if (index !== undefined) return fvmPrecompile(ctx, message, index);
   const precompile = evm.getPrecompile(target);
-  if (precompile) return ethereumPrecompile(ctx, evm, message, precompile);
+  if (precompile) return ctx.gasModel === 'filecoin' ? ethereumPrecompile(ctx, evm, message, precompile) : undefined;
   if (isReservedPrecompileAddress(target.bytes)) return withValue(ctx, message, answer(EMPTY, 0n, true));
 
   const resolved = ctx.sm.resolve(target.bytes);

@@ -9,7 +9,7 @@
 
 import type { ExecResult } from '@ethereumjs/evm';
 import { Address as EthjsAddress } from '@ethereumjs/util';
-import { ExitCode } from '../../primitives/index.ts';
+import { ExitCode, bytesToHex } from '../../primitives/index.ts';
 import { ActorError, OutOfGasError, type Runtime } from '../../vm/index.ts';
 import type { CallContext } from './call-intercept.ts';
 import { acquireEvm, releaseEvm, type PooledEvm } from './evm-pool.ts';
@@ -52,6 +52,7 @@ async function runPooled(rt: Runtime, session: EvmSession, run: EvmRun, pooled: 
   const { evm } = pooled;
   const ctx: CallContext = {
     sm: session.sm,
+    gasModel: rt.evmGasModel,
     world: session.sm.world,
     epoch: rt.epoch,
     randomness: (epoch) => rt.getRandomnessFromBeacon(RAW_BEACON_TAG, epoch, new Uint8Array(0)),
@@ -61,8 +62,9 @@ async function runPooled(rt: Runtime, session: EvmSession, run: EvmRun, pooled: 
   pooled.sm.target = session.sm;
   pooled.run = { rt, ctx };
   evm.journal.cleanJournal();
+  warmUp(pooled, run);
   session.shareTransientStorage(evm);
-  const gasLimit = BigInt(rt.gasAvailable);
+  const gasLimit = rt.evmGasLimit ?? BigInt(rt.gasAvailable);
   const prevRandao = rt.getRandomnessFromBeacon(PREVRANDAO_TAG, rt.epoch, new TextEncoder().encode('prevrandao'));
   const result = await evm.runCode({
     code: run.code,
@@ -101,6 +103,19 @@ async function runPooled(rt: Runtime, session: EvmSession, run: EvmRun, pooled: 
   if (error === 'invalid opcode' && result.runState?.opCode === INVALID_OPCODE) throw new ActorError(ExitCode.EVM_INVALID_INSTRUCTION, 'EVM: INVALID');
   throw new ActorError(exitCodeForEvmError(error), `EVM: ${error}`);
 }
+
+/**
+ * What an Ethereum transaction starts with warm (EIP-2929, EIP-3651): the precompiles, the sender, the
+ * contract and the coinbase (zero on FEVM); the Filecoin precompiles too.
+ */
+function warmUp(pooled: PooledEvm, run: EvmRun): void {
+  const journal = pooled.evm.journal;
+  for (const address of pooled.evm.precompiles.keys()) journal.addAlwaysWarmAddress(address);
+  for (const slot of FVM_PRECOMPILE_SLOTS) journal.addAlwaysWarmAddress(`fe${'00'.repeat(18)}${slot}`);
+  for (const address of [run.address, run.caller, run.origin, new Uint8Array(20)]) journal.addAlwaysWarmAddress(bytesToHex(address));
+}
+
+const FVM_PRECOMPILE_SLOTS = ['01', '02', '03', '04', '05', '06'];
 
 /** LOG0..LOG4 of frames that did not revert, as events of the contracts that logged them. */
 function emitLogs(session: EvmSession, logs: ExecResult['logs']): void {
