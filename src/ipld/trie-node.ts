@@ -4,12 +4,52 @@
 
 import type { CID } from 'multiformats/cid';
 import { FatalError } from '../primitives/index.ts';
-import { getCbor } from './block.ts';
+import { decodeCbor, getBlock, putCbor } from './block.ts';
 import type { Blockstore } from './blockstore.ts';
 import { Bitfield } from './hamt/bitfield.ts';
 
+/**
+ * Decoded trie nodes by CID. Reading a node still reads its block from the store (which is what the FVM
+ * charges for); only the decoding is shared. Callers build their own node objects from the pointers and
+ * never change the decoded values.
+ */
+const decoded = new Map<string, unknown>();
+const MAX_DECODED = 32_768;
+
+function decodeTrieBlock(store: Blockstore, cid: CID): unknown {
+  const bytes = getBlock(store, cid);
+  const key = cid.toString();
+  let raw = decoded.get(key);
+  if (raw === undefined) {
+    raw = decodeCbor(bytes);
+    if (decoded.size >= MAX_DECODED) decoded.clear();
+    decoded.set(key, raw);
+  }
+  return raw;
+}
+
+/** Writes a trie node, and keeps the form a later read of the block would decode to. */
+export function putTrieNode(store: Blockstore, value: unknown): CID {
+  const cid = putCbor(store, value);
+  if (decoded.size >= MAX_DECODED) decoded.clear();
+  decoded.set(cid.toString(), asDecoded(value));
+  return cid;
+}
+
+/** `value` as dag-cbor decoding gives it back: a copy whose integers in the safe range are numbers. */
+function asDecoded(value: unknown): unknown {
+  if (typeof value === 'bigint') return value >= -MAX_SAFE && value <= MAX_SAFE ? Number(value) : value;
+  if (Array.isArray(value)) return value.map(asDecoded);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asDecoded(v)]));
+  }
+  return value;
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 export function readTrieNode(store: Blockstore, cid: CID, bitWidth: number, depth: number, kind: string): { bitfield: Bitfield; pointers: unknown[] } {
-  const raw = getCbor(store, cid);
+  const raw = decodeTrieBlock(store, cid);
   if (!Array.isArray(raw) || raw.length !== 2 || !(raw[0] instanceof Uint8Array) || !Array.isArray(raw[1])) {
     throw new FatalError(`${kind} node ${cid} is not a [bitfield, pointers] tuple`);
   }

@@ -6,8 +6,8 @@
 
 import { CID } from 'multiformats/cid';
 import { FatalError, compareBytes } from '../../primitives/index.ts';
-import { DAG_CBOR, putCbor } from '../block.ts';
-import { readTrieNode } from '../trie-node.ts';
+import { DAG_CBOR } from '../block.ts';
+import { putTrieNode, readTrieNode } from '../trie-node.ts';
 import type { Blockstore } from '../blockstore.ts';
 import { Bitfield } from './bitfield.ts';
 
@@ -131,7 +131,7 @@ export class HamtNode {
       const p = this.pointers[i]!;
       if (p.kind !== 'dirty') continue;
       p.node.flushChildren(store);
-      this.pointers[i] = { kind: 'link', cid: putCbor(store, p.node.toIpld()), cache: p.node };
+      this.pointers[i] = { kind: 'link', cid: putTrieNode(store, p.node.toIpld()), cache: p.node };
     }
   }
 

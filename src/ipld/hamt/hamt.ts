@@ -5,9 +5,9 @@
 
 import type { CID } from 'multiformats/cid';
 import { sha256 } from '../../primitives/index.ts';
-import { putCbor } from '../block.ts';
 import type { Blockstore } from '../blockstore.ts';
 import { HamtNode, type HamtConfig } from './hamt-node.ts';
+import { putTrieNode } from '../trie-node.ts';
 
 export interface HamtOptions {
   /** Bits of the hash per level: 5 (32 slots) for Filecoin state; ref-fvm's library default is 8. */
@@ -71,7 +71,7 @@ export class Hamt {
   flush(): CID {
     if (!this.rootCid) {
       this.root.flushChildren(this.store);
-      this.rootCid = putCbor(this.store, this.root.toIpld());
+      this.rootCid = putTrieNode(this.store, this.root.toIpld());
     }
     return this.rootCid;
   }

@@ -6,8 +6,8 @@
 
 import { CID } from 'multiformats/cid';
 import { FatalError, compareBytes } from '../../primitives/index.ts';
-import { DAG_CBOR, putCbor } from '../block.ts';
-import { readTrieNode } from '../trie-node.ts';
+import { DAG_CBOR } from '../block.ts';
+import { putTrieNode, readTrieNode } from '../trie-node.ts';
 import type { Blockstore } from '../blockstore.ts';
 import { Bitfield } from '../hamt/bitfield.ts';
 import {
@@ -159,7 +159,7 @@ export class KamtNode {
       const p = this.pointers[i]!;
       if (p.kind !== 'dirty') continue;
       p.node.flushChildren(store);
-      this.pointers[i] = { kind: 'link', cid: putCbor(store, p.node.toIpld()), ext: p.ext, cache: p.node };
+      this.pointers[i] = { kind: 'link', cid: putTrieNode(store, p.node.toIpld()), ext: p.ext, cache: p.node };
     }
   }
 

@@ -4,10 +4,10 @@
 // interpreter/system.rs KAMT_CONFIG); both are options for the general structure.
 
 import type { CID } from 'multiformats/cid';
-import { putCbor } from '../block.ts';
 import type { Blockstore } from '../blockstore.ts';
 import { KeyBits, bytesToBits } from './extension.ts';
 import { KEY_BYTES, KamtNode, type KamtConfig } from './kamt-node.ts';
+import { putTrieNode } from '../trie-node.ts';
 
 export interface KamtOptions {
   bitWidth?: number;
@@ -63,7 +63,7 @@ export class Kamt {
   flush(): CID {
     if (!this.rootCid) {
       this.root.flushChildren(this.store);
-      this.rootCid = putCbor(this.store, this.root.toIpld());
+      this.rootCid = putTrieNode(this.store, this.root.toIpld());
     }
     return this.rootCid;
   }
