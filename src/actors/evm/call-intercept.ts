@@ -56,7 +56,10 @@ export async function interceptCall(ctx: CallContext, evm: EVM, message: Message
   if (resolved.kind === 'native') return message.delegatecall ? answer(EMPTY, 0n, false) : nativeSend(ctx, message, resolved.id);
   if (resolved.kind === 'missing') {
     if (resolved.masked) return answer(EMPTY, 0n, true);
-    if (!message.isStatic && !message.delegatecall) ctx.sm.world.createPlaceholder(Address.newDelegated(EAM_ACTOR_ID, target.bytes));
+    if (!message.isStatic && !message.delegatecall) {
+      ctx.sm.world.createPlaceholder(Address.newDelegated(EAM_ACTOR_ID, target.bytes));
+      ctx.sm.changed();
+    }
   }
   return undefined;
 }
@@ -83,6 +86,7 @@ async function fvmPrecompile(ctx: CallContext, message: Message, index: number):
     contractId: () => contractId(ctx, message.to!),
     gasLimit: Number(message.gasLimit),
   });
+  ctx.sm.changed();
   const gasUsed = BigInt(before - ctx.gasAvailable());
   ctx.nativeGas += gasUsed;
   if (output === undefined) return answer(EMPTY, gasUsed, false);
@@ -124,6 +128,7 @@ async function nativeSend(ctx: CallContext, message: Message, to: bigint): Promi
     const ok = error.errno === ErrorNumber.NotFound || (error.errno === ErrorNumber.ReadOnly && message.isStatic);
     result = answer(EMPTY, 0n, ok);
   }
+  ctx.sm.changed();
   const gasUsed = BigInt(before - ctx.gasAvailable());
   ctx.nativeGas += gasUsed;
   result.execResult.executionGasUsed = gasUsed;

@@ -53,6 +53,8 @@ export class WorldStateManager implements StateManagerInterface {
   private readonly states = new Map<string, EvmState>();
   /** Ids of f410 addresses found so far (checked against the actor's address before use). */
   private readonly ids = new Map<string, bigint>();
+  /** What addresses resolved to since the last change to any actor (see `changed`). */
+  private readonly resolved = new Map<string, Resolved>();
 
   constructor(world: EvmWorld, kinds: ActorKinds, stamp: MessageStamp) {
     this.world = world;
@@ -63,6 +65,18 @@ export class WorldStateManager implements StateManagerInterface {
 
   /** The actor an Ethereum address names, and its kind. */
   resolve(eth: EthAddress): Resolved {
+    const key = Buffer.from(eth.buffer, eth.byteOffset, eth.byteLength).toString('latin1');
+    let r = this.resolved.get(key);
+    if (!r) this.resolved.set(key, (r = this.lookup(eth)));
+    return r;
+  }
+
+  /** Actors changed (or may have, after a send or a revert): forget what addresses resolved to. */
+  changed(): void {
+    this.resolved.clear();
+  }
+
+  private lookup(eth: EthAddress): Resolved {
     const masked = isMaskedIdEthAddress(eth);
     const found = masked ? this.byMaskedId(eth) : this.byF410(eth);
     if (!found) return { kind: 'missing', masked };
@@ -142,10 +156,14 @@ export class WorldStateManager implements StateManagerInterface {
       if (account.balance === 0n && account.nonce === 0n) return;
       if (r.masked) throw new ActorError(ExitCode.USR_NOT_FOUND, `no actor has the masked id address ${address}`);
       this.world.createPlaceholder(Address.newDelegated(EAM_ACTOR_ID, address.bytes));
+      this.changed();
       r = this.resolve(address.bytes);
       if (r.kind === 'missing') throw new FatalError(`placeholder for ${address} vanished`);
     }
-    if (account.balance !== r.actor.balance) this.world.setActor(r.id, { ...r.actor, balance: account.balance });
+    if (account.balance !== r.actor.balance) {
+      this.world.setActor(r.id, { ...r.actor, balance: account.balance });
+      this.changed();
+    }
     if (r.kind === 'evm' && account.nonce !== r.state.nonce) this.putState(r.id, { ...r.state, nonce: account.nonce });
   }
 
@@ -211,6 +229,7 @@ export class WorldStateManager implements StateManagerInterface {
     if (r.kind !== 'missing' && this.kinds.builtinActorType(r.actor.code) !== ActorType.Placeholder) {
       throw new ActorError(ExitCode.USR_FORBIDDEN, `cannot create a contract over the existing actor at ${address}`);
     }
+    this.changed();
     const id = this.world.createDelegatedActor(this.kinds.codeCidFor(ActorType.EVM), Address.newDelegated(EAM_ACTOR_ID, address.bytes), putEvmState(this.world.store, fresh));
     this.overlay.clear(id);
   }
@@ -227,6 +246,7 @@ export class WorldStateManager implements StateManagerInterface {
     const head = putEvmState(this.world.store, state);
     this.states.set(head.toString(), state);
     this.world.setActor(id, { ...actor, head });
+    this.changed();
   }
 
   async checkpoint(): Promise<void> {
@@ -239,6 +259,7 @@ export class WorldStateManager implements StateManagerInterface {
 
   async revert(): Promise<void> {
     this.world.revert();
+    this.changed();
   }
 
   /** Storage as the session found it (EIP-2200's "original value"). */
