@@ -41,8 +41,13 @@ export interface EvmRun {
  */
 export async function runEvm(rt: Runtime, session: EvmSession, run: EvmRun): Promise<Uint8Array> {
   const pooled = await acquireEvm(rt.chainId, rt.evmGasModel);
+  const depth = session.sm.openCheckpoints;
   try {
     return await runPooled(rt, session, run, pooled);
+  } catch (error) {
+    // An error thrown through @ethereumjs/evm (the FVM's gas ran out) skips its reverts: undo them here.
+    await session.sm.unwindTo(depth);
+    throw error;
   } finally {
     releaseEvm(rt.chainId, pooled);
   }

@@ -249,17 +249,28 @@ export class WorldStateManager implements StateManagerInterface {
     this.changed();
   }
 
+  /** Checkpoints the EVM has open (state tree transactions begun through this state manager). */
+  openCheckpoints = 0;
+
   async checkpoint(): Promise<void> {
     this.world.begin();
+    this.openCheckpoints++;
   }
 
   async commit(): Promise<void> {
     this.world.commit();
+    this.openCheckpoints--;
   }
 
   async revert(): Promise<void> {
     this.world.revert();
+    this.openCheckpoints--;
     this.changed();
+  }
+
+  /** Reverts checkpoints a run left open when it was cut short by an error (out of gas in the FVM). */
+  async unwindTo(depth: number): Promise<void> {
+    while (this.openCheckpoints > depth) await this.revert();
   }
 
   /** Storage as the session found it (EIP-2200's "original value"). */
