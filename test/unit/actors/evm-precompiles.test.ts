@@ -6,6 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { p256 } from '@noble/curves/nist.js';
+import { blake2b } from '@noble/hashes/blake2.js';
 import { SigningKey, sha256 as ethersSha256 } from 'ethers';
 import { ATTO_PER_FIL, Address, ExitCode, bytesToHex, concatBytes, hexToBytes, uintToFixedBytes } from '../../../src/primitives/index.ts';
 import { ActorType } from '../../../src/vm/index.ts';
@@ -55,6 +56,34 @@ describe('Ethereum precompiles on FEVM', () => {
     assert.equal(hex((await call(h, caller, 'staticRaw', eth(4), hexToBytes('0xc0ffee'))).data), '0xc0ffee');
   });
 
+  it('ripemd160 (0x03), modexp (0x05) and blake2f (0x09, EIP-152; wrong length fails)', async () => {
+    const { h, caller } = await setup();
+    assert.equal(hex((await call(h, caller, 'staticRaw', eth(3), new Uint8Array(0))).data), `0x${'00'.repeat(12)}9c1185a5c5e9fc54612808977ee8f548b2258d31`);
+    // 3^5 mod 7 = 5: lengths 1, 1, 1, then base, exponent, modulus.
+    const modexp = concatBytes(word(1), word(1), word(1), Uint8Array.of(3, 5, 7));
+    assert.equal(hex((await call(h, caller, 'staticRaw', eth(5), modexp)).data), '0x05');
+    // BLAKE2b-512("abc") as one compression: 12 rounds, IV ^ parameter block, message "abc", t = 3, final.
+    const state = hexToBytes('0x48c9bdf267e6096a3ba7ca8485ae67bb2bf894fe72f36e3cf1361d5f3af54fa5d182e6ad7f520e511f6c3e2b8c68059b6bbd41fbabd9831f79217e1319cde05b');
+    const message = new Uint8Array(128);
+    message.set([0x61, 0x62, 0x63]);
+    const input = concatBytes(Uint8Array.of(0, 0, 0, 12), state, message, Uint8Array.of(3, 0, 0, 0, 0, 0, 0, 0), new Uint8Array(8), Uint8Array.of(1));
+    assert.equal(hex((await call(h, caller, 'staticRaw', eth(9), input)).data), hex(blake2b(new TextEncoder().encode('abc'))));
+    assert.equal((await call(h, caller, 'staticRaw', eth(9), input.subarray(1))).ok, false);
+  });
+
+  it('bn254 add (0x06), mul (0x07) and pairing (0x08): G + G = 2·G, an empty pairing holds', async () => {
+    const { h, caller } = await setup();
+    const g = concatBytes(word(1), word(2));
+    const twoG = concatBytes(
+      word(0x030644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd3n),
+      word(0x15ed738c0e0a7c92e7845f96b2ae9c0a68a6a449e3538fc7ff3ebf7a5a18a2c4n),
+    );
+    assert.equal(hex((await call(h, caller, 'staticRaw', eth(6), concatBytes(g, g))).data), hex(twoG));
+    assert.equal(hex((await call(h, caller, 'staticRaw', eth(7), concatBytes(g, word(2)))).data), hex(twoG));
+    assert.deepEqual(await call(h, caller, 'staticRaw', eth(8), new Uint8Array(0)), { ok: true, data: word(1) });
+    assert.equal((await call(h, caller, 'staticRaw', eth(6), concatBytes(word(1), word(3), g))).ok, false, '(1, 3) is not on the curve');
+  });
+
   it('0x0a (KZG point evaluation) is not there: an empty success', async () => {
     const { h, caller } = await setup();
     const r = await call(h, caller, 'staticRaw', eth(0x0a), new Uint8Array(192));
@@ -71,6 +100,9 @@ describe('Ethereum precompiles on FEVM', () => {
     assert.equal(hex(r.data), hex(g));
     const bad = concatBytes(new Uint8Array(16), g1x, new Uint8Array(16), g1x);
     assert.equal((await call(h, caller, 'staticRaw', eth(0x0b), concatBytes(bad, new Uint8Array(128)))).ok, false);
+    // G1MSM (0x0c): 1·G = G; PAIRING_CHECK (0x0f) refuses an empty input.
+    assert.equal(hex((await call(h, caller, 'staticRaw', eth(0x0c), concatBytes(g, word(1)))).data), hex(g));
+    assert.equal((await call(h, caller, 'staticRaw', eth(0x0f), new Uint8Array(0))).ok, false);
   });
 
   it('P256VERIFY (0x100): a valid signature answers the word 1, an invalid one nothing', async () => {
