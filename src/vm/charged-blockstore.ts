@@ -14,6 +14,21 @@ export function countLinks(bytes: Uint8Array): number {
   return n;
 }
 
+/** Link counts by CID: a block's bytes never change, so each is counted once (bounded). */
+const linkCounts = new Map<string, number>();
+const MAX_LINK_COUNTS = 65_536;
+
+function linksOf(cid: CID, bytes: Uint8Array): number {
+  const key = cid.toString();
+  let n = linkCounts.get(key);
+  if (n === undefined) {
+    n = countLinks(bytes);
+    if (linkCounts.size >= MAX_LINK_COUNTS) linkCounts.clear();
+    linkCounts.set(key, n);
+  }
+  return n;
+}
+
 export class ChargedBlockstore implements Blockstore {
   private readonly base: Blockstore;
   private readonly gas: GasTracker;
@@ -25,7 +40,7 @@ export class ChargedBlockstore implements Blockstore {
 
   get(cid: CID): Uint8Array | undefined {
     const bytes = this.base.get(cid);
-    if (bytes) this.gas.charge('OnBlockOpen', onBlockOpen(bytes.length, countLinks(bytes)));
+    if (bytes) this.gas.charge('OnBlockOpen', onBlockOpen(bytes.length, linksOf(cid, bytes)));
     return bytes;
   }
 
@@ -34,7 +49,7 @@ export class ChargedBlockstore implements Blockstore {
   }
 
   put(cid: CID, bytes: Uint8Array): void {
-    this.gas.charge('OnBlockWrite', onBlockWrite(bytes.length, countLinks(bytes)));
+    this.gas.charge('OnBlockWrite', onBlockWrite(bytes.length, linksOf(cid, bytes)));
     this.base.put(cid, bytes);
   }
 
