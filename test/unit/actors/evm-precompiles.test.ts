@@ -5,6 +5,7 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { bls12_381 } from '@noble/curves/bls12-381.js';
 import { p256 } from '@noble/curves/nist.js';
 import { blake2b } from '@noble/hashes/blake2.js';
 import { SigningKey, sha256 as ethersSha256 } from 'ethers';
@@ -31,6 +32,12 @@ async function call(h: ReturnType<typeof createHarness>, caller: Deployed, kind:
   const [ok, data] = await mustCall(h, caller, kind, [to, hex(input)]);
   return { ok: ok as boolean, data: hexToBytes(data as string) };
 }
+
+// EIP-2537's maps are the hash-to-curve maps with the cofactor cleared: @noble/curves' mapToCurve (its
+// declared types say affine points; it answers projective ones).
+type Projective<F> = { toAffine(): { x: F; y: F } };
+const mapToG1 = (u: bigint) => (bls12_381.G1.mapToCurve as unknown as (u: bigint) => Projective<bigint>)(u).toAffine();
+const mapToG2 = (c0: bigint, c1: bigint) => (bls12_381.G2.mapToCurve as unknown as (u: bigint[]) => Projective<{ c0: bigint; c1: bigint }>)([c0, c1]).toAffine();
 
 /** call_actor's input: method, value, flags, codec, params offset, address offset; then params and address. */
 function callActorInput(method: bigint, value: bigint, flags: bigint, codec: bigint, params: Uint8Array, target: Uint8Array | bigint): Uint8Array {
@@ -103,6 +110,24 @@ describe('Ethereum precompiles on FEVM', () => {
     // G1MSM (0x0c): 1·G = G; PAIRING_CHECK (0x0f) refuses an empty input.
     assert.equal(hex((await call(h, caller, 'staticRaw', eth(0x0c), concatBytes(g, word(1)))).data), hex(g));
     assert.equal((await call(h, caller, 'staticRaw', eth(0x0f), new Uint8Array(0))).ok, false);
+  });
+
+  it('BLS12-381 G2ADD (0x0d), G2MSM (0x0e), MAP_FP_TO_G1 (0x10) and MAP_FP2_TO_G2 (0x11), with their refusals', async () => {
+    const { h, caller } = await setup();
+    const fp = (v: bigint) => concatBytes(new Uint8Array(16), uintToFixedBytes(v, 48));
+    const g2 = bls12_381.G2.Point.BASE.toAffine();
+    const g2Bytes = concatBytes(fp(g2.x.c0), fp(g2.x.c1), fp(g2.y.c0), fp(g2.y.c1));
+    assert.equal(hex((await call(h, caller, 'staticRaw', eth(0x0d), concatBytes(g2Bytes, new Uint8Array(256)))).data), hex(g2Bytes), 'G2 + infinity');
+    assert.equal(hex((await call(h, caller, 'staticRaw', eth(0x0e), concatBytes(g2Bytes, word(1)))).data), hex(g2Bytes), '1·G2');
+    assert.equal((await call(h, caller, 'staticRaw', eth(0x0d), g2Bytes)).ok, false, 'one point is not enough');
+    const mapped1 = mapToG1(7n);
+    assert.equal(hex((await call(h, caller, 'staticRaw', eth(0x10), fp(7n))).data), hex(concatBytes(fp(mapped1.x), fp(mapped1.y))));
+    const p = bls12_381.fields.Fp.ORDER;
+    assert.equal((await call(h, caller, 'staticRaw', eth(0x10), fp(p))).ok, false, 'an element ≥ p is refused');
+    const mapped2 = mapToG2(7n, 9n);
+    const expected2 = concatBytes(fp(mapped2.x.c0), fp(mapped2.x.c1), fp(mapped2.y.c0), fp(mapped2.y.c1));
+    assert.equal(hex((await call(h, caller, 'staticRaw', eth(0x11), concatBytes(fp(7n), fp(9n)))).data), hex(expected2));
+    assert.equal((await call(h, caller, 'staticRaw', eth(0x11), fp(7n))).ok, false, 'one element is not an Fp2');
   });
 
   it('P256VERIFY (0x100): a valid signature answers the word 1, an invalid one nothing', async () => {
