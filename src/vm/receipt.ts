@@ -1,7 +1,8 @@
 // Message receipts (FEVM-FACTS §2.6; FVM:shared/src/receipt.rs): `[exit_code, return_data, gas_used,
 // events_root]`, events_root null when the message emitted no events.
 
-import type { CID } from '../ipld/index.ts';
+import { CID } from '../ipld/index.ts';
+import { FatalError } from '../primitives/index.ts';
 
 export interface Receipt {
   exitCode: number;
@@ -12,4 +13,10 @@ export interface Receipt {
 
 export function receiptToIpld(r: Receipt): unknown[] {
   return [r.exitCode, r.returnData, r.gasUsed, r.eventsRoot];
+}
+
+export function receiptFromIpld(raw: unknown): Receipt {
+  if (!Array.isArray(raw) || raw.length !== 4 || !(raw[1] instanceof Uint8Array)) throw new FatalError('a receipt is [exit code, return data, gas used, events root]');
+  const [exitCode, returnData, gasUsed, eventsRoot] = raw as [number, Uint8Array, number, unknown];
+  return { exitCode: Number(exitCode), returnData, gasUsed: Number(gasUsed), eventsRoot: eventsRoot === null ? null : (CID.asCID(eventsRoot) ?? null) };
 }

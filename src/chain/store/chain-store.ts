@@ -1,0 +1,124 @@
+// The chain on disk: blocks in the blockstore, and in key-value tables of the same environment the
+// tipset records by height, the indexes the Ethereum view needs (eth block hash → height, eth tx hash →
+// message CID, message CID → height and index, events by height with a bloom per tipset) and the head.
+// `commit` writes a sealed tipset's blocks, records, indexes and the new head in one transaction, so a
+// node killed at any moment restarts on a head whose every receipt is there.
+
+import { CID, type BufferedBlockstore, type Blockstore } from '../../ipld/index.ts';
+import { decodeCbor, encodeCbor } from '../../ipld/index.ts';
+import type { KvStore, KvTable } from './kv.ts';
+import { decodeTipsetRecord, encodeTipsetRecord, type TipsetRecord } from './tipset-record.ts';
+
+/** One event as the log index keeps it. */
+export interface IndexedEvent {
+  messageIndex: number;
+  /** Emitter's Ethereum address (f410 or masked id). */
+  address: Uint8Array;
+  topics: Uint8Array[];
+  data: Uint8Array;
+}
+
+export interface SealedTipset {
+  record: TipsetRecord;
+  /** Eth tx hash of each Ethereum (delegated) message, by its CID. */
+  ethTxHashes: { hash: Uint8Array; cid: CID }[];
+  events: IndexedEvent[];
+  bloom: Uint8Array;
+}
+
+const u64 = (n: number) => {
+  const b = new Uint8Array(8);
+  new DataView(b.buffer).setBigUint64(0, BigInt(n));
+  return b;
+};
+const readU64 = (b: Uint8Array) => Number(new DataView(b.buffer, b.byteOffset, 8).getBigUint64(0));
+const HEAD = new TextEncoder().encode('head');
+
+export class ChainStore {
+  readonly blocks: Blockstore;
+  private readonly kv: KvStore;
+  private readonly tipsets: KvTable;
+  private readonly byHash: KvTable;
+  private readonly txs: KvTable;
+  private readonly locations: KvTable;
+  private readonly events: KvTable;
+  private readonly blooms: KvTable;
+  private readonly meta: KvTable;
+  private cachedHead: TipsetRecord | undefined;
+
+  constructor(blocks: Blockstore, kv: KvStore) {
+    this.blocks = blocks;
+    this.kv = kv;
+    this.tipsets = kv.table('tipsets');
+    this.byHash = kv.table('tipset-by-eth-hash');
+    this.txs = kv.table('eth-tx-hashes');
+    this.locations = kv.table('message-locations');
+    this.events = kv.table('events');
+    this.blooms = kv.table('blooms');
+    this.meta = kv.table('meta');
+  }
+
+  head(): TipsetRecord | undefined {
+    if (this.cachedHead) return this.cachedHead;
+    const height = this.meta.get(HEAD);
+    return (this.cachedHead = height === undefined ? undefined : this.atHeight(readU64(height)));
+  }
+
+  /** The tipset at `height`, or undefined for a null round or a height not reached. */
+  atHeight(height: number): TipsetRecord | undefined {
+    const bytes = this.tipsets.get(u64(height));
+    return bytes && decodeTipsetRecord(bytes);
+  }
+
+  byEthHash(hash: Uint8Array): TipsetRecord | undefined {
+    const height = this.byHash.get(hash);
+    return height && this.atHeight(readU64(height));
+  }
+
+  messageByEthTxHash(hash: Uint8Array): CID | undefined {
+    const bytes = this.txs.get(hash);
+    return bytes && CID.decode(bytes);
+  }
+
+  messageLocation(cid: CID): { height: number; index: number } | undefined {
+    const bytes = this.locations.get(cid.bytes);
+    if (!bytes) return undefined;
+    const [height, index] = decodeCbor<[number, number]>(bytes);
+    return { height, index };
+  }
+
+  bloom(height: number): Uint8Array | undefined {
+    return this.blooms.get(u64(height));
+  }
+
+  /** Events of tipsets in [from, to], in order (height, message, event). */
+  *eventsBetween(from: number, to: number): Iterable<IndexedEvent & { height: number; logIndex: number }> {
+    for (const [key, value] of this.events.range(u64(from), u64(to + 1))) {
+      const [messageIndex, address, topics, data] = decodeCbor<[number, Uint8Array, Uint8Array[], Uint8Array]>(value);
+      const height = readU64(key);
+      const logIndex = new DataView(key.buffer, key.byteOffset + 8, 4).getUint32(0);
+      yield { height, logIndex, messageIndex, address, topics, data };
+    }
+  }
+
+  /** Writes the blocks buffered for a tipset, its record, indexes and the new head, all or nothing. */
+  commit(sealed: SealedTipset, buffered: BufferedBlockstore): void {
+    const { record } = sealed;
+    this.kv.transaction(() => {
+      buffered.flush();
+      this.tipsets.put(u64(record.height), encodeTipsetRecord(record));
+      this.byHash.put(record.key.multihash.digest, u64(record.height));
+      record.messages.forEach((cid, index) => this.locations.put(cid.bytes, encodeCbor([record.height, index])));
+      for (const { hash, cid } of sealed.ethTxHashes) this.txs.put(hash, cid.bytes);
+      sealed.events.forEach((e, logIndex) => {
+        const key = new Uint8Array(12);
+        key.set(u64(record.height));
+        new DataView(key.buffer).setUint32(8, logIndex);
+        this.events.put(key, encodeCbor([e.messageIndex, e.address, e.topics, e.data]));
+      });
+      this.blooms.put(u64(record.height), sealed.bloom);
+      this.meta.put(HEAD, u64(record.height));
+    });
+    this.cachedHead = record;
+  }
+}
