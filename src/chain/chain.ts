@@ -107,16 +107,7 @@ export class Chain {
     const buffered = new BufferedBlockstore(this.store.blocks);
     const tree = StateTree.load(buffered, parent.stateRoot);
     const baseFee = parent.nextBaseFee;
-    const context: ExecutionContext = {
-      epoch: height,
-      timestamp,
-      baseFee,
-      chainId: this.chainId,
-      networkVersion: NETWORK_VERSION,
-      miner: this.minerId,
-      beaconRandomness: (tag, epoch, entropy) => devnetBeacon(tag, epoch, entropy),
-      tipsetCid: (epoch) => this.tipsetCidAt(epoch),
-    };
+    const context = this.contextFor(height, timestamp, baseFee);
     const executed: ExecutedMessage[] = [];
     let gasLimits = 0;
     for (const signed of ordered(messages)) {
@@ -166,6 +157,20 @@ export class Chain {
   /** The header of a tipset's (only) block. */
   header(record: TipsetRecord, store: Blockstore = this.store.blocks): BlockHeader {
     return readHeader(store, record.blocks[0]!);
+  }
+
+  /** What the VM sees while it executes the tipset at `height`. */
+  contextFor(height: number, timestamp: number, baseFee: bigint): ExecutionContext {
+    return {
+      epoch: height,
+      timestamp,
+      baseFee,
+      chainId: this.chainId,
+      networkVersion: NETWORK_VERSION,
+      miner: this.minerId,
+      beaconRandomness: (tag, epoch, entropy) => devnetBeacon(tag, epoch, entropy),
+      tipsetCid: (epoch) => this.tipsetCidAt(epoch),
+    };
   }
 
   private tipsetCidAt(epoch: number): CID | undefined {
