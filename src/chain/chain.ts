@@ -46,6 +46,8 @@ export interface NewHead {
   record: TipsetRecord;
   header: BlockHeader;
   messages: ExecutedMessage[];
+  /** Milliseconds: executing the messages, and the whole seal (execution, flush, encoding, commit). */
+  timings: { execution: number; total: number };
 }
 
 export class Chain {
@@ -100,6 +102,7 @@ export class Chain {
    * and `options.height` (default head + 1; higher leaves null rounds between); answers the new head.
    */
   async seal(messages: readonly SignedMessage[], options: SealOptions): Promise<NewHead> {
+    const started = performance.now();
     const parent = this.head();
     const { timestamp, height = parent.height + 1 } = options;
     if (height <= parent.height) throw new RangeError(`tipset height ${height} is not above the head ${parent.height}`);
@@ -117,6 +120,7 @@ export class Chain {
       gasLimits += signed.message.gasLimit;
       executed.push({ signed, cid: signedMessageCid(signed), result });
     }
+    const execution = performance.now() - started;
     const stateRoot = tree.flush();
     const receipts = Amt.fromArray(buffered, executed.map((e) => receiptToIpld(e.result.receipt)), LEGACY_AMT).flush();
     const parentHeader = this.header(parent, buffered);
@@ -149,7 +153,7 @@ export class Chain {
     });
     const sealed: SealedTipset = { record, ethTxHashes: hashes, events, bloom: bloomOfLogs(events) };
     this.store.commit(sealed, buffered);
-    const head: NewHead = { record, header, messages: executed };
+    const head: NewHead = { record, header, messages: executed, timings: { execution, total: performance.now() - started } };
     for (const fn of this.listeners) fn(head);
     return head;
   }
