@@ -46,6 +46,8 @@ export interface NewHead {
   record: TipsetRecord;
   header: BlockHeader;
   messages: ExecutedMessage[];
+  /** The tipset's Ethereum logs in order (logIndex = position), for subscriptions. */
+  logs: IndexedEvent[];
   /** Milliseconds: executing the messages, and the whole seal (execution, flush, encoding, commit). */
   timings: { execution: number; total: number };
 }
@@ -153,7 +155,7 @@ export class Chain {
     });
     const sealed: SealedTipset = { record, ethTxHashes: hashes, events, bloom: bloomOfLogs(events) };
     this.store.commit(sealed, buffered);
-    const head: NewHead = { record, header, messages: executed, timings: { execution, total: performance.now() - started } };
+    const head: NewHead = { record, header, messages: executed, logs: events, timings: { execution, total: performance.now() - started } };
     for (const fn of this.listeners) fn(head);
     return head;
   }

@@ -21,3 +21,10 @@ export function bloomOfLogs(logs: Iterable<{ address: Uint8Array; topics: Uint8A
   }
   return bloom;
 }
+
+/** Whether `item` may be in the bloom (no false negatives). */
+export function bloomMayContain(bloom: Uint8Array, item: Uint8Array): boolean {
+  const probe = new Uint8Array(BLOOM_BYTES);
+  bloomAdd(probe, item);
+  return probe.every((byte, i) => (bloom[i]! & byte) === byte);
+}

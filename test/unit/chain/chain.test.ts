@@ -12,8 +12,11 @@ import { MemoryKv, LmdbKv } from '../../../src/chain/store/kv.ts';
 import { INITIAL_BASE_FEE, nextBaseFee } from '../../../src/chain/blocks/base-fee.ts';
 import { tipsetKeyCid } from '../../../src/chain/blocks/tipset.ts';
 import { deriveDevAccounts } from '../../../src/chain/dev-accounts.ts';
-import { Amt, LmdbBlockstore, LmdbEnvironment, MemoryBlockstore, signedMessageCid } from '../../../src/ipld/index.ts';
-import { ATTO_PER_FIL, SignatureType, ethAddressToFilecoinAddress, hexToBytes, type Message, type SignedMessage } from '../../../src/primitives/index.ts';
+import { Amt, LmdbBlockstore, LmdbEnvironment, MemoryBlockstore, decodeCbor, encodeCbor, signedMessageCid } from '../../../src/ipld/index.ts';
+import { bloomMayContain } from '../../../src/chain/blocks/bloom.ts';
+import { Interface } from 'ethers';
+import { compileFixture } from '../../helpers/evm-contracts.ts';
+import { ATTO_PER_FIL, Address, SignatureType, bytesToHex, ethAddressToFilecoinAddress, hexToBytes, type Message, type SignedMessage } from '../../../src/primitives/index.ts';
 import { StateTree } from '../../../src/state/index.ts';
 import { receiptFromIpld } from '../../../src/vm/receipt.ts';
 
@@ -99,6 +102,26 @@ describe('chain', () => {
     const { record } = await chain.seal([transfer(0n)], { timestamp: T0 + 1, ethTxHash: () => hash });
     assert.ok(chain.store.messageByEthTxHash(hash)!.equals(record.messages[0]!));
     assert.equal(chain.store.byEthHash(record.key.multihash.digest)!.height, 1);
+  });
+
+  it('indexes the logs of a tipset by height, with the emitter and topics in the tipset bloom', async () => {
+    const chain = memoryChain();
+    const C = compileFixture('CallTree.sol');
+    const deploy = transfer(0n, 0n, { to: Address.newId(10), method: 4, params: encodeCbor(hexToBytes(C.Counter!.bytecode)), gasLimit: 5_000_000_000 });
+    const deployed = await chain.seal([deploy], { timestamp: T0 + 1 });
+    const [id, , eth] = decodeCbor<[number, Uint8Array, Uint8Array]>(deployed.messages[0]!.result.receipt.returnData);
+    const iface = new Interface(C.Counter!.abi as never);
+    const bump = transfer(1n, 0n, { to: Address.newId(id), method: 3844450837, params: encodeCbor(hexToBytes(iface.encodeFunctionData('bump'))), gasLimit: 100_000_000 });
+    const { record, logs } = await chain.seal([bump], { timestamp: T0 + 2 });
+    const indexed = [...chain.store.eventsBetween(0, 10)];
+    assert.equal(indexed.length, 1);
+    assert.equal(indexed[0]!.height, record.height);
+    assert.deepEqual(indexed[0]!.address, eth);
+    assert.equal(bytesToHex(indexed[0]!.topics[0]!), iface.getEvent('Bumped')!.topicHash);
+    assert.equal(logs.length, 1, 'new-head listeners get the logs');
+    const bloom = chain.store.bloom(record.height)!;
+    assert.ok(bloomMayContain(bloom, eth) && bloomMayContain(bloom, indexed[0]!.topics[0]!));
+    assert.ok(!bloomMayContain(chain.store.bloom(1)!, eth), 'the deploy tipset logged nothing');
   });
 
   it('reopens from its LMDB folder on the same head, with everything sealed before', async () => {
