@@ -75,6 +75,16 @@ describe('chain', () => {
     assert.equal(nextBaseFee(100n, []), 100n, 'never below 100 attoFIL');
   });
 
+  it('raises the base fee by an eighth after a tipset whose messages fill the gas target at a high premium', async () => {
+    const chain = memoryChain();
+    const heavy = Array.from({ length: 9 }, (_, i) => transfer(BigInt(i), 1n, { gasLimit: 1_000_000_000, gasFeeCap: 200_000_000n, gasPremium: 100_000_000n }));
+    const { record, messages } = await chain.seal(heavy, { timestamp: T0 + 1 });
+    assert.equal(messages.length, 9);
+    assert.equal(record.nextBaseFee, record.baseFee + (record.baseFee + 7n) / 8n);
+    const after = await chain.seal([], { timestamp: T0 + 2 });
+    assert.equal(after.record.baseFee, record.nextBaseFee);
+  });
+
   it('null rounds: a tipset may skip heights; the base fee carries over', async () => {
     const chain = memoryChain();
     const { record } = await chain.seal([], { timestamp: T0 + 10, height: 4 });
