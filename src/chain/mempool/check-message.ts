@@ -1,0 +1,34 @@
+// The checks of a message that need neither chain state nor the rest of the pool (FEVM-FACTS §6.6, §8.1;
+// LOTUS:chain/messagepool/messagepool.go `checkMessage`, chain/types/message.go `ValidForBlockInclusion`):
+// size, gas limit, fee cap, premium, signs of amounts. Signatures are not checked here; the caller does.
+
+import { encodeSignedMessage } from '../../ipld/index.ts';
+import type { Message, SignedMessage } from '../../primitives/index.ts';
+import { FeeCapTooLowError, GasLimitError, MessageTooLargeError, NegativeAmountError, PremiumAboveFeeCapError } from './errors.ts';
+
+/** Lotus's MinimumBaseFee: a fee cap below it could never be included. */
+export const MIN_GAS_FEE_CAP = 100n;
+/** The block gas limit, which is also the most one message may ask for. */
+export const MAX_MESSAGE_GAS_LIMIT = 10_000_000_000;
+/** Lotus's MaxMessageSize, on the serialized signed message. */
+export const MAX_MESSAGE_SIZE = 64 * 1024;
+
+/** Throws the refusal of the first check the message fails. */
+export function checkMessage(signed: SignedMessage): void {
+  const m = signed.message;
+  if (!Number.isSafeInteger(m.gasLimit) || m.gasLimit <= 0 || m.gasLimit > MAX_MESSAGE_GAS_LIMIT) {
+    throw new GasLimitError(m.gasLimit, MAX_MESSAGE_GAS_LIMIT);
+  }
+  if (m.value < 0n) throw new NegativeAmountError('value', m.value);
+  if (m.gasPremium < 0n) throw new NegativeAmountError('gas premium', m.gasPremium);
+  if (m.gasFeeCap < MIN_GAS_FEE_CAP) throw new FeeCapTooLowError(m.gasFeeCap, MIN_GAS_FEE_CAP);
+  if (m.gasPremium > m.gasFeeCap) throw new PremiumAboveFeeCapError(m.gasPremium, m.gasFeeCap);
+  // Last: encoding needs the numbers above to be sane.
+  const size = encodeSignedMessage(signed).length;
+  if (size > MAX_MESSAGE_SIZE) throw new MessageTooLargeError(size, MAX_MESSAGE_SIZE);
+}
+
+/** The most the message can take from its sender: every unit of gas at the fee cap, plus the value. */
+export function maxCost(m: Message): bigint {
+  return m.gasFeeCap * BigInt(m.gasLimit) + m.value;
+}
