@@ -3,13 +3,14 @@
 // size, gas limit, fee cap, premium, signs of amounts. Signatures are not checked here; the caller does.
 
 import { encodeSignedMessage } from '../../ipld/index.ts';
+import { BLOCK_GAS_LIMIT } from '../blocks/base-fee.ts';
 import type { Message, SignedMessage } from '../../primitives/index.ts';
 import { FeeCapTooLowError, GasLimitError, MessageTooLargeError, NegativeAmountError, PremiumAboveFeeCapError } from './errors.ts';
 
 /** Lotus's MinimumBaseFee: a fee cap below it could never be included. */
 export const MIN_GAS_FEE_CAP = 100n;
 /** The block gas limit, which is also the most one message may ask for. */
-export const MAX_MESSAGE_GAS_LIMIT = 10_000_000_000;
+export const MAX_MESSAGE_GAS_LIMIT = BLOCK_GAS_LIMIT;
 /** Lotus's MaxMessageSize, on the serialized signed message. */
 export const MAX_MESSAGE_SIZE = 64 * 1024;
 

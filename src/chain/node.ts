@@ -1,0 +1,85 @@
+// A devnet node's chain side (`createNode`): the blockstore and chain tables in one LMDB folder (default
+// `.fevm-devnet/`) or in memory, the chain (a new genesis the first time), the mempool and block
+// production. The JSON-RPC gateway sits on top of this in a later layer.
+
+import { resolve } from 'node:path';
+import { LmdbBlockstore, LmdbEnvironment, MemoryBlockstore, signedMessageCid, type Blockstore } from '../ipld/index.ts';
+import type { SignedMessage } from '../primitives/index.ts';
+import type { CID } from '../ipld/index.ts';
+import type { Chain } from './chain.ts';
+import type { DevnetGenesisOptions } from './genesis.ts';
+import { Mempool } from './mempool/index.ts';
+import { openChain } from './open-chain.ts';
+import { BlockProducer, type MiningMode } from './producer.ts';
+import { LmdbKv, MemoryKv, type KvStore } from './store/kv.ts';
+
+export const DEFAULT_DATA_DIR = '.fevm-devnet';
+
+export interface NodeConfig extends DevnetGenesisOptions {
+  /** Data folder (default `.fevm-devnet` in the working directory); ignored with `memory`. */
+  dataDir?: string;
+  memory?: boolean;
+  mining?: MiningMode;
+  /** Chance of a null round before each tipset. */
+  nullRoundRate?: number;
+  genesisTimestamp?: number;
+}
+
+export interface DevnetNode {
+  readonly chain: Chain;
+  readonly mempool: Mempool;
+  readonly producer: BlockProducer;
+  /** Where the chain lives (undefined in memory). */
+  readonly dataDir: string | undefined;
+  /** Adds a (signature-checked) message to the mempool; `ethTxHash` when it came as an Ethereum transaction. */
+  submit(signed: SignedMessage, ethTxHash?: Uint8Array): CID;
+  close(): Promise<void>;
+}
+
+export function createNode(config: NodeConfig = {}): DevnetNode {
+  let blocks: Blockstore;
+  let kv: KvStore;
+  let env: LmdbEnvironment | undefined;
+  const dataDir = config.memory ? undefined : resolve(config.dataDir ?? DEFAULT_DATA_DIR);
+  if (dataDir) {
+    env = LmdbEnvironment.open(dataDir);
+    blocks = new LmdbBlockstore(env);
+    kv = new LmdbKv(env);
+  } else {
+    blocks = new MemoryBlockstore();
+    kv = new MemoryKv();
+  }
+  const { chain } = openChain({ ...config, blocks, kv });
+  const mempool = new Mempool();
+  const ethHashes = new Map<string, Uint8Array>();
+  const producer = new BlockProducer(chain, mempool, {
+    mode: config.mining ?? { kind: 'automine' },
+    nullRoundRate: config.nullRoundRate,
+    ethTxHash: (signed) => ethHashes.get(signedMessageCid(signed).toString()),
+  });
+  chain.onHead(({ messages }) => {
+    for (const m of messages) ethHashes.delete(m.cid.toString());
+  });
+  producer.start();
+  return {
+    chain,
+    mempool,
+    producer,
+    dataDir,
+    submit(signed, ethTxHash) {
+      const cid = signedMessageCid(signed);
+      if (ethTxHash) ethHashes.set(cid.toString(), ethTxHash);
+      try {
+        return mempool.add(signed, producer.senderLookup());
+      } catch (error) {
+        ethHashes.delete(cid.toString());
+        throw error;
+      }
+    },
+    async close() {
+      producer.stop();
+      await producer.idle();
+      await env?.close();
+    },
+  };
+}
