@@ -1,0 +1,52 @@
+// Starts the gateway: builds the app (create-app.ts) and listens, by default on 127.0.0.1:1234 as
+// Lotus does. Port 0 takes a free port, for tests. `close()` ends WebSocket connections as well.
+
+import type { Dispatcher } from '../rpc/index.ts';
+import { createApp } from './create-app.ts';
+
+export interface ServerOptions {
+  dispatcher: Dispatcher;
+  /** Interface to listen on (127.0.0.1). */
+  host?: string;
+  /** Port (1234); 0 takes a free one. */
+  port?: number;
+  /** Largest request body in bytes (1 MiB). */
+  bodyLimit?: number;
+  /** Where log lines go (stderr). */
+  log?: (line: string) => void;
+  /** One log line per request. */
+  verbose?: boolean;
+}
+
+export interface RunningServer {
+  /** `http://host:port`, without a path: JSON-RPC is served at `/rpc/v1`, `/rpc/v0` and `/`. */
+  url: string;
+  /** The same address as `ws://host:port`. */
+  wsUrl: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 1234;
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+export async function createServer(options: ServerOptions): Promise<RunningServer> {
+  const host = options.host ?? DEFAULT_HOST;
+  const app = await createApp({
+    dispatcher: options.dispatcher,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    log: options.log ?? ((line) => console.error(line)),
+    verbose: options.verbose ?? false,
+  });
+  await app.listen({ host, port: options.port ?? DEFAULT_PORT });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : (options.port ?? DEFAULT_PORT);
+  const hostInUrl = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${hostInUrl}:${port}`,
+    wsUrl: `ws://${hostInUrl}:${port}`,
+    port,
+    close: () => app.close(),
+  };
+}
