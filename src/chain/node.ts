@@ -7,7 +7,7 @@ import { LmdbBlockstore, LmdbEnvironment, MemoryBlockstore, signedMessageCid, ty
 import type { SignedMessage } from '../primitives/index.ts';
 import type { CID } from '../ipld/index.ts';
 import type { Chain } from './chain.ts';
-import type { DevnetGenesisOptions } from './genesis.ts';
+import { DEFAULT_NETWORK_NAME, type DevnetGenesisOptions } from './genesis.ts';
 import { Mempool } from './mempool/index.ts';
 import { openChain } from './open-chain.ts';
 import { BlockProducer, type MiningMode } from './producer.ts';
@@ -31,6 +31,7 @@ export interface DevnetNode {
   readonly producer: BlockProducer;
   /** Where the chain lives (undefined in memory). */
   readonly dataDir: string | undefined;
+  readonly networkName: string;
   /** Adds a (signature-checked) message to the mempool; `ethTxHash` when it came as an Ethereum transaction. */
   submit(signed: SignedMessage, ethTxHash?: Uint8Array): CID;
   close(): Promise<void>;
@@ -66,6 +67,7 @@ export function createNode(config: NodeConfig = {}): DevnetNode {
     mempool,
     producer,
     dataDir,
+    networkName: config.networkName ?? DEFAULT_NETWORK_NAME,
     submit(signed, ethTxHash) {
       const cid = signedMessageCid(signed);
       if (ethTxHash) ethHashes.set(cid.toString(), ethTxHash);

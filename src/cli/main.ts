@@ -1,12 +1,12 @@
-// The `fevm-devnet` command line: dispatches sub-commands. `start` (the node) arrives with the gateway
-// issue; until then it says so and fails, so that `npm start` never pretends to run a devnet.
+// The `fevm-devnet` command line: dispatches sub-commands (`start`, the devnet; `address`).
 
 import { addressCommand, type CommandOutput } from './address-command.ts';
+import { startCommand } from './start-command.ts';
 
 const USAGE = `usage: fevm-devnet <command>
 
 commands:
-  start              run the devnet on 127.0.0.1:1234 (not there yet)
+  start              run the devnet on 127.0.0.1:1234 (start --help for options)
   address <addr>     print every form of a Filecoin or Ethereum address`;
 
 const consoleOutput: CommandOutput = {
@@ -21,8 +21,7 @@ export async function main(argv: string[], io: CommandOutput = consoleOutput): P
     case 'address':
       return addressCommand(args, io);
     case 'start':
-      io.err('fevm-devnet: the devnet node is not there yet (it arrives with the JSON-RPC gateway); nothing was started.');
-      return 1;
+      return startCommand(args, io);
     case undefined:
     case 'help':
     case '--help':

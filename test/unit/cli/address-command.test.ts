@@ -62,9 +62,9 @@ describe('fevm-devnet address', () => {
     });
   });
 
-  it('start says the node is not there yet and fails', async () => {
-    const { code, err } = await run(['start']);
+  it('start refuses an unknown option with its usage', async () => {
+    const { code, err } = await run(['start', '--no-such-option']);
     assert.equal(code, 1);
-    assert.match(err.join('\n'), /not there yet/);
+    assert.match(err.join('\n'), /usage: fevm-devnet start/);
   });
 });

@@ -1,0 +1,47 @@
+// `createDevnet`: a whole devnet in this process (node, gateway, HTTP and WebSocket server), for tests
+// and scripts: `{ url, provider, node, close }`. `fevm-devnet start` is the same with a command line.
+
+import { createNode, type DevnetNode, type NodeConfig } from '../chain/node.ts';
+import { DEFAULT_CHAIN_ID } from '../chain/genesis.ts';
+import { ChainView, createProvider, ethMethods, type Eip1193Provider } from '../gateway/index.ts';
+import { Dispatcher } from '../rpc/index.ts';
+import { createServer } from '../server/index.ts';
+
+export interface DevnetOptions extends NodeConfig {
+  host?: string;
+  /** 0 picks a free port (default 1234). */
+  port?: number;
+  verbose?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface Devnet {
+  /** HTTP JSON-RPC URL (…/rpc/v1). */
+  url: string;
+  port: number;
+  provider: Eip1193Provider;
+  node: DevnetNode;
+  close(): Promise<void>;
+}
+
+export async function createDevnet(options: DevnetOptions = {}): Promise<Devnet> {
+  const node = createNode(options);
+  try {
+    const view = new ChainView(node, options.chainId ?? DEFAULT_CHAIN_ID);
+    const dispatcher = new Dispatcher(ethMethods(view), { log: options.verbose ? options.log : undefined });
+    const server = await createServer({ dispatcher, host: options.host, port: options.port, log: options.log, verbose: options.verbose });
+    return {
+      url: `${server.url}/rpc/v1`,
+      port: server.port,
+      provider: createProvider(dispatcher),
+      node,
+      async close() {
+        await server.close();
+        await node.close();
+      },
+    };
+  } catch (error) {
+    await node.close();
+    throw error;
+  }
+}

@@ -1,0 +1,119 @@
+// `fevm-devnet start`: runs a devnet until SIGINT or SIGTERM. Prints the development accounts, the RPC
+// URL and what to type into MetaMask, then one line per sealed tipset and per transaction (like anvil).
+
+import { parseArgs } from 'node:util';
+import { deriveDevAccounts, DEFAULT_ACCOUNT_COUNT, DEFAULT_MNEMONIC } from '../chain/dev-accounts.ts';
+import { DEFAULT_ACCOUNT_BALANCE, DEFAULT_CHAIN_ID } from '../chain/genesis.ts';
+import type { NewHead } from '../chain/chain.ts';
+import { ExitCode, bytesToHex, formatFil, parseFil } from '../primitives/index.ts';
+import { createDevnet } from './devnet.ts';
+import type { CommandOutput } from './address-command.ts';
+
+const HELP = `usage: fevm-devnet start [options]
+  --host <host>          listen address (default 127.0.0.1)
+  --port <port>          listen port (default 1234)
+  --data <dir>           data folder (default .fevm-devnet)
+  --memory               keep everything in memory
+  --block-time <s>       seal a tipset every <s> seconds instead of on each transaction
+  --null-rounds <rate>   chance of a null round before each tipset (0 to 1)
+  --accounts <n>         development accounts (default ${DEFAULT_ACCOUNT_COUNT})
+  --balance <FIL>        FIL per development account (default ${formatFil(DEFAULT_ACCOUNT_BALANCE)})
+  --mnemonic "<words>"   mnemonic of the development accounts
+  --chain-id <n>         EIP-155 chain id (default ${DEFAULT_CHAIN_ID})
+  --verbose              one line per JSON-RPC request`;
+
+export async function startCommand(args: string[], io: CommandOutput, signals: NodeJS.EventEmitter = process): Promise<number> {
+  let values;
+  try {
+    values = parseArgs({
+      args,
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        data: { type: 'string' },
+        memory: { type: 'boolean' },
+        'block-time': { type: 'string' },
+        'null-rounds': { type: 'string' },
+        accounts: { type: 'string' },
+        balance: { type: 'string' },
+        mnemonic: { type: 'string' },
+        'chain-id': { type: 'string' },
+        verbose: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    io.err(`fevm-devnet start: ${(error as Error).message}\n${HELP}`);
+    return 1;
+  }
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  const number = (name: string, text: string | undefined, fallback: number) => {
+    if (text === undefined) return fallback;
+    const n = Number(text);
+    if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} takes a number, not "${text}"`);
+    return n;
+  };
+  let devnet;
+  try {
+    const accounts = number('accounts', values.accounts, DEFAULT_ACCOUNT_COUNT);
+    const blockTime = values['block-time'] === undefined ? undefined : number('block-time', values['block-time'], 0);
+    devnet = await createDevnet({
+      host: values.host ?? '127.0.0.1',
+      port: number('port', values.port, 1234),
+      dataDir: values.data,
+      memory: values.memory,
+      mining: blockTime ? { kind: 'interval', blockTime } : { kind: 'automine' },
+      nullRoundRate: number('null-rounds', values['null-rounds'], 0),
+      accounts,
+      balance: values.balance === undefined ? undefined : parseFil(values.balance),
+      mnemonic: values.mnemonic,
+      chainId: values['chain-id'] === undefined ? undefined : number('chain-id', values['chain-id'], DEFAULT_CHAIN_ID),
+      verbose: values.verbose,
+      log: (line) => io.out(line),
+    });
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE') io.err(`fevm-devnet: port ${values.port ?? 1234} on ${values.host ?? '127.0.0.1'} is in use; choose another with --port`);
+    else io.err(`fevm-devnet: ${e.message}`);
+    return 1;
+  }
+  const chainId = Number(values['chain-id'] ?? DEFAULT_CHAIN_ID);
+  printBanner(io, devnet.url, chainId, values.mnemonic ?? DEFAULT_MNEMONIC, Number(values.accounts ?? DEFAULT_ACCOUNT_COUNT), devnet.node.dataDir);
+  devnet.node.chain.onHead((head) => printHead(io, head));
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    signals.once('SIGINT', stop);
+    signals.once('SIGTERM', stop);
+  });
+  io.out('fevm-devnet: stopping');
+  await devnet.close();
+  return 0;
+}
+
+function printBanner(io: CommandOutput, url: string, chainId: number, mnemonic: string, count: number, dataDir: string | undefined): void {
+  const accounts = deriveDevAccounts({ mnemonic, count });
+  io.out('fevm-devnet: a Filecoin EVM devnet\n');
+  io.out('Development accounts (10,000 FIL each unless --balance says otherwise):');
+  for (const a of accounts.eth) {
+    io.out(`(${a.index}) ${a.checksumAddress}  ${a.f410.toString('t')}`);
+    io.out(`    private key ${bytesToHex(a.privateKey)}`);
+  }
+  io.out(`Filecoin account: ${accounts.filecoin.address.toString('t')}  private key ${bytesToHex(accounts.filecoin.privateKey)}`);
+  io.out(`Mnemonic: ${mnemonic}\n`);
+  io.out(`JSON-RPC: ${url}  (also WebSocket on the same URL)`);
+  io.out(`Chain data: ${dataDir ?? 'in memory'}\n`);
+  io.out('MetaMask: Add network manually:');
+  io.out(`  Network name: fevm-devnet   RPC URL: ${url}   Chain ID: ${chainId}   Currency symbol: tFIL\n`);
+}
+
+function printHead(io: CommandOutput, head: NewHead): void {
+  const { record, messages } = head;
+  io.out(`tipset ${record.height}  ${bytesToHex(record.key.multihash.digest)}  ${messages.length} message(s)  gas ${record.gasUsed.toLocaleString('en')}  base fee ${record.baseFee}`);
+  for (const m of messages) {
+    const status = m.result.receipt.exitCode === ExitCode.OK ? 'ok' : `failed (exit ${m.result.receipt.exitCode})`;
+    io.out(`  ${m.cid}  from ${m.signed.message.from.toString('t')}  to ${m.signed.message.to.toString('t')}  gas ${m.result.receipt.gasUsed.toLocaleString('en')}  ${status}`);
+  }
+}

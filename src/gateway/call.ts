@@ -1,0 +1,135 @@
+// eth_call and eth_estimateGas (FEVM-FACTS §8.5): the call runs as a message on a throw-away copy of
+// the state after the requested tipset, at the next epoch. Kinder than Lotus: an unknown sender is
+// made an Ethereum account for the call, and the sender needs no funds (the call pays no fees; its
+// value is lent to it). A revert becomes error 3 with the revert data and the decoded reason.
+
+import { installEthAccount } from '../chain/state-edit.ts';
+import type { Chain } from '../chain/chain.ts';
+import type { TipsetRecord } from '../chain/store/tipset-record.ts';
+import { BLOCK_GAS_LIMIT } from '../chain/blocks/base-fee.ts';
+import { BufferedBlockstore, decodeCbor, encodeCbor, encodeSignedMessage } from '../ipld/index.ts';
+import { decodeRevert } from '../eth/revert.ts';
+import { Address, EAM_ACTOR_ID, ExitCode, SignatureType, bytesToHex, ethAddressToFilecoinAddress, type Message } from '../primitives/index.ts';
+import { ExecutionRevertedError, RpcError } from '../rpc/index.ts';
+import { applyMessage, type ApplyResult } from '../vm/index.ts';
+import { StateReader } from './state-reader.ts';
+
+export const INVOKE_CONTRACT = 3844450837;
+const CREATE_EXTERNAL = 4;
+const ZERO_ADDRESS = new Uint8Array(20);
+/** Lotus's GasLimitOverestimation. */
+const OVERESTIMATION_NUM = 5n;
+const OVERESTIMATION_DEN = 4n;
+/** A delegated signature's size in the message's inclusion cost. */
+const SIGNATURE_BYTES = 65;
+
+export interface CallSpec {
+  from?: Uint8Array;
+  to?: Uint8Array | null;
+  value?: bigint;
+  data?: Uint8Array;
+  gas?: bigint;
+}
+
+export interface CallOutcome {
+  result: ApplyResult;
+  /** The contract's answer (for a creation: the runtime code deployed). */
+  returnData: Uint8Array;
+}
+
+/** Runs `spec` on a copy of the state after `at`. */
+export async function runCall(chain: Chain, at: TipsetRecord, spec: CallSpec, gasLimit: number): Promise<CallOutcome> {
+  const buffered = new BufferedBlockstore(chain.store.blocks);
+  const reader = new StateReader(buffered, at.stateRoot, chain.registry);
+  const tree = reader.tree;
+  const from = spec.from ?? ZERO_ADDRESS;
+  const value = spec.value ?? 0n;
+  let sender = reader.actor(from);
+  if (!sender) {
+    installEthAccount(tree, chain.registry, from, { balance: value, nonce: 0n });
+    sender = reader.actor(from)!;
+  } else if (sender.actor.balance < value) {
+    tree.setActor(sender.id, { ...sender.actor, balance: value });
+  }
+  const data = spec.data ?? new Uint8Array(0);
+  let method = 0;
+  let params: Uint8Array = new Uint8Array(0);
+  if (!spec.to) {
+    method = CREATE_EXTERNAL;
+    params = encodeCbor(data);
+  } else if (data.length > 0 || reader.isContract(spec.to)) {
+    method = INVOKE_CONTRACT;
+    params = data.length > 0 ? encodeCbor(data) : new Uint8Array(0);
+  }
+  const message: Message = {
+    version: 0,
+    from: ethAddressToFilecoinAddress(from),
+    to: spec.to ? ethAddressToFilecoinAddress(spec.to) : Address.newId(EAM_ACTOR_ID),
+    sequence: reader.actor(from)!.actor.sequence,
+    value,
+    gasLimit,
+    gasFeeCap: 0n,
+    gasPremium: 0n,
+    method,
+    params,
+  };
+  const context = chain.contextFor(at.height + 1, at.timestamp + 1, at.nextBaseFee);
+  const size = encodeSignedMessage({ message, signature: { type: SignatureType.DELEGATED, data: new Uint8Array(SIGNATURE_BYTES) } }).length;
+  const result = await applyMessage(tree, chain.registry, context, message, { size });
+  let returnData = result.receipt.returnData.length > 0 ? returnBytes(result.receipt.returnData) : new Uint8Array(0);
+  if (!spec.to && result.receipt.exitCode === ExitCode.OK) {
+    const [, , eth] = decodeCbor<[number, Uint8Array, Uint8Array]>(result.receipt.returnData);
+    returnData = reader.code(eth);
+  }
+  return { result, returnData };
+}
+
+function returnBytes(cbor: Uint8Array): Uint8Array {
+  try {
+    const decoded = decodeCbor(cbor);
+    return decoded instanceof Uint8Array ? decoded : cbor;
+  } catch {
+    return cbor;
+  }
+}
+
+/** eth_call: the return data, or the error the failure is. */
+export async function ethCall(chain: Chain, at: TipsetRecord, spec: CallSpec): Promise<Uint8Array> {
+  const gas = spec.gas !== undefined && spec.gas > 0n && spec.gas < BigInt(BLOCK_GAS_LIMIT) ? Number(spec.gas) : BLOCK_GAS_LIMIT;
+  const outcome = await runCall(chain, at, spec, gas);
+  throwIfFailed(outcome);
+  return outcome.returnData;
+}
+
+export function throwIfFailed(outcome: CallOutcome): void {
+  const { receipt, failure } = outcome.result;
+  if (receipt.exitCode === ExitCode.OK) return;
+  if (receipt.exitCode === ExitCode.EVM_REVERTED) {
+    const revert = decodeRevert(outcome.returnData);
+    throw new ExecutionRevertedError(revert.message, bytesToHex(outcome.returnData));
+  }
+  if (receipt.exitCode === ExitCode.SYS_OUT_OF_GAS) throw new RpcError(-32000, `out of gas: ${failure ?? 'the call needs more gas'}`);
+  throw new RpcError(-32000, `message execution failed (exit=[${receipt.exitCode}]${failure ? `, ${failure}` : ''})`);
+}
+
+/**
+ * eth_estimateGas: a gas limit with which the transaction succeeds. Lotus's 1.25 × gas used, then, when
+ * that is not enough (a sub-call given 63/64 of too little), the least limit that works, by bisection.
+ */
+export async function estimateGas(chain: Chain, at: TipsetRecord, spec: CallSpec): Promise<bigint> {
+  const full = await runCall(chain, at, spec, BLOCK_GAS_LIMIT);
+  throwIfFailed(full);
+  const used = BigInt(full.result.receipt.gasUsed);
+  let guess = (used * OVERESTIMATION_NUM + OVERESTIMATION_DEN - 1n) / OVERESTIMATION_DEN;
+  if (guess > BigInt(BLOCK_GAS_LIMIT)) guess = BigInt(BLOCK_GAS_LIMIT);
+  const works = async (limit: bigint) => (await runCall(chain, at, spec, Number(limit))).result.receipt.exitCode === ExitCode.OK;
+  if (await works(guess)) return guess;
+  let low = guess;
+  let high = BigInt(BLOCK_GAS_LIMIT);
+  while (high - low > used / 100n + 1n) {
+    const mid = (low + high) / 2n;
+    if (await works(mid)) high = mid;
+    else low = mid;
+  }
+  return high;
+}

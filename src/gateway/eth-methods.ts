@@ -1,0 +1,116 @@
+// The eth_*, net_* and web3_* methods (FEVM-FACTS §10) as data: name, parameters, handler, over a
+// ChainView. Kinder than Lotus where clients expect it: trailing block parameters are optional
+// (`latest`), eth_call and eth_estimateGas accept an unknown or unfunded sender.
+
+import { toData, toQuantity } from '../eth/index.ts';
+import { blockJson } from './blocks.ts';
+import { ethTransactionToSignedMessage } from '../vm/index.ts';
+import { keccak256, type EthAddress } from '../primitives/index.ts';
+import { RpcError, address, blockRef, bool, callRequest, data, hash32, logFilter, method, quantity, type BlockRef, type CallRequest, type LogFilter, type RpcMethod } from '../rpc/index.ts';
+import { estimateGas, ethCall } from './call.ts';
+import type { ChainView } from './chain-view.ts';
+import { StateReader } from './state-reader.ts';
+import { locate, receiptJson, transactionJson } from './transactions.ts';
+import { queryLogs } from './logs.ts';
+import { gasPremiumEstimate } from './gas-price.ts';
+import { filterMethods } from './filter-methods.ts';
+import { filecoinMethods } from './filecoin-methods.ts';
+import type { TipsetRecord } from '../chain/store/tipset-record.ts';
+
+export const CLIENT_VERSION = 'fevm-devnet/0.1.0';
+/** Network version 28 (FireHorse), as eth_protocolVersion answers. */
+const PROTOCOL_VERSION = 28;
+
+const optionalBlock = { name: 'block', parse: blockRef, optional: true } as const;
+
+function reader(view: ChainView, ref: BlockRef | undefined): StateReader {
+  return new StateReader(view.store, view.stateAt(ref).stateRoot, view.node.chain.registry);
+}
+
+function callSpec(request: CallRequest) {
+  return { from: request.from, to: request.to, value: request.value, data: request.data, gas: request.gas };
+}
+
+function transactionAt(view: ChainView, record: TipsetRecord | undefined, index: bigint): unknown {
+  if (!record) return null;
+  if (index >= BigInt(record.messages.length)) throw new RpcError(-32000, `index ${index} out of range: the block has ${record.messages.length} transactions`);
+  const cid = record.messages[Number(index)]!;
+  return transactionJson(view, { record, index: Number(index), cid, signed: view.message(cid) });
+}
+
+export function ethMethods(view: ChainView): RpcMethod[] {
+  return [
+    method('eth_chainId', [], () => toQuantity(view.chainId)),
+    method('net_version', [], () => String(view.chainId)),
+    method('net_listening', [], () => true),
+    method('web3_clientVersion', [], () => CLIENT_VERSION),
+    method('web3_sha3', [{ name: 'data', parse: data }], ([d]) => toData(keccak256(d as Uint8Array))),
+    method('eth_protocolVersion', [], () => toQuantity(PROTOCOL_VERSION)),
+    method('eth_syncing', [], () => false),
+    method('eth_accounts', [], () => []),
+    method('eth_blockNumber', [], () => toQuantity(view.head().height)),
+    method('eth_getBalance', [{ name: 'address', parse: address }, optionalBlock], ([a, b]) => toQuantity(reader(view, b as BlockRef | undefined).balance(a as EthAddress))),
+    method('eth_getTransactionCount', [{ name: 'address', parse: address }, optionalBlock], ([a, b]) => {
+      const ref = b as BlockRef | undefined;
+      if (ref?.kind === 'tag' && ref.tag === 'pending') {
+        const lookup = view.node.producer.senderLookup();
+        return toQuantity(view.node.mempool.pendingNonce(StateReader.filecoinAddress(a as EthAddress), lookup));
+      }
+      return toQuantity(reader(view, ref).nonce(a as EthAddress));
+    }),
+    method('eth_getCode', [{ name: 'address', parse: address }, optionalBlock], ([a, b]) => toData(reader(view, b as BlockRef | undefined).code(a as EthAddress))),
+    method('eth_getStorageAt', [{ name: 'address', parse: address }, { name: 'slot', parse: quantity }, optionalBlock], ([a, s, b]) => {
+      const value = reader(view, b as BlockRef | undefined).storage(a as EthAddress, s as bigint);
+      return `0x${value.toString(16).padStart(64, '0')}`;
+    }),
+    method('eth_call', [{ name: 'transaction', parse: callRequest }, optionalBlock], async ([t, b]) => toData(await ethCall(view.node.chain, view.stateAt(b as BlockRef | undefined), callSpec(t as CallRequest)))),
+    method('eth_estimateGas', [{ name: 'transaction', parse: callRequest }, optionalBlock], async ([t, b]) => toQuantity(await estimateGas(view.node.chain, view.stateAt(b as BlockRef | undefined), callSpec(t as CallRequest)))),
+    method('eth_gasPrice', [], () => toQuantity(view.head().nextBaseFee + gasPremiumEstimate(view))),
+    method('eth_maxPriorityFeePerGas', [], () => toQuantity(gasPremiumEstimate(view))),
+    method('eth_baseFee', [], () => toQuantity(view.head().nextBaseFee)),
+    method('eth_sendRawTransaction', [{ name: 'transaction', parse: data }], ([raw]) => {
+      const bytes = raw as Uint8Array;
+      const parsed = ethTransactionToSignedMessage(bytes, view.chainId);
+      const hash = keccak256(bytes);
+      view.node.submit(parsed.signed, hash);
+      return toData(hash);
+    }),
+    method('eth_getTransactionByHash', [{ name: 'hash', parse: hash32 }], ([h]) => {
+      const cid = view.messageCid(h as Uint8Array);
+      const at = cid && locate(view, cid);
+      if (at) return transactionJson(view, at);
+      return null;
+    }),
+    method('eth_getTransactionReceipt', [{ name: 'hash', parse: hash32 }], ([h]) => {
+      const cid = view.messageCid(h as Uint8Array);
+      const at = cid && locate(view, cid);
+      return at ? receiptJson(view, at) : null;
+    }),
+    method('eth_getBlockByNumber', [{ name: 'block', parse: blockRef }, { name: 'full', parse: bool, optional: true }], ([b, f]) => {
+      const record = view.blockAt(b as BlockRef);
+      return record ? blockJson(view, record, f === true) : null;
+    }),
+    method('eth_getBlockByHash', [{ name: 'hash', parse: hash32 }, { name: 'full', parse: bool, optional: true }], ([h, f]) => {
+      const record = view.node.chain.store.byEthHash(h as Uint8Array);
+      return record ? blockJson(view, record, f === true) : null;
+    }),
+    method('eth_getBlockReceipts', [{ name: 'block', parse: blockRef }], ([b]) => {
+      const record = view.blockAt(b as BlockRef);
+      if (!record) return null;
+      return record.messages.map((cid, index) => receiptJson(view, { record, index, cid, signed: view.message(cid) }));
+    }),
+    method('eth_getBlockTransactionCountByNumber', [{ name: 'block', parse: blockRef }], ([b]) => {
+      const record = view.blockAt(b as BlockRef);
+      return record ? toQuantity(record.messages.length) : null;
+    }),
+    method('eth_getLogs', [{ name: 'filter', parse: logFilter }], ([f]) => queryLogs(view, f as LogFilter)),
+    method('eth_getBlockTransactionCountByHash', [{ name: 'hash', parse: hash32 }], ([h]) => {
+      const record = view.node.chain.store.byEthHash(h as Uint8Array);
+      return record ? toQuantity(record.messages.length) : null;
+    }),
+    method('eth_getTransactionByBlockNumberAndIndex', [{ name: 'block', parse: blockRef }, { name: 'index', parse: quantity }], ([b, i]) => transactionAt(view, view.blockAt(b as BlockRef), i as bigint)),
+    method('eth_getTransactionByBlockHashAndIndex', [{ name: 'hash', parse: hash32 }, { name: 'index', parse: quantity }], ([h, i]) => transactionAt(view, view.node.chain.store.byEthHash(h as Uint8Array), i as bigint)),
+    ...filterMethods(view),
+    ...filecoinMethods(view, view.node.networkName),
+  ];
+}

@@ -1,0 +1,89 @@
+// The Filecoin.* companions FEVM tools call next to eth_* (FEVM-FACTS §10), with Lotus's JSON shapes:
+// CIDs as {"/": "…"}, token amounts as decimal strings, addresses with the testnet prefix `t`.
+// Not here yet: MpoolPush (native signed messages) and GetActorEventsRaw.
+
+import type { TipsetRecord } from '../chain/store/tipset-record.ts';
+import { toData } from '../eth/index.ts';
+import { CID } from '../ipld/index.ts';
+import { NETWORK_VERSION } from '../vm/index.ts';
+import { Protocol, ethAddressToFilecoinAddress, parseAddress, type Address } from '../primitives/index.ts';
+import { RpcError, address, any, hash32, method, string, type RpcMethod } from '../rpc/index.ts';
+import type { ChainView } from './chain-view.ts';
+
+const link = (cid: CID) => ({ '/': cid.toString() });
+
+function filecoinAddress(text: unknown): Address {
+  if (typeof text !== 'string') throw new RpcError(-32602, 'a Filecoin address is a string such as t01234 or t410f…');
+  return parseAddress(text).address;
+}
+
+function tipsetJson(view: ChainView, record: TipsetRecord): unknown {
+  const h = view.node.chain.header(record);
+  return {
+    Cids: record.blocks.map(link),
+    Blocks: [
+      {
+        Miner: h.miner.toString('t'),
+        Parents: h.parents.map(link),
+        ParentWeight: h.parentWeight.toString(),
+        Height: h.height,
+        ParentStateRoot: link(h.parentStateRoot),
+        ParentMessageReceipts: link(h.parentMessageReceipts),
+        Messages: link(h.messages),
+        Timestamp: h.timestamp,
+        ParentBaseFee: h.parentBaseFee.toString(),
+      },
+    ],
+    Height: record.height,
+  };
+}
+
+export function filecoinMethods(view: ChainView, networkName: string): RpcMethod[] {
+  const actorOf = (text: unknown) => {
+    const a = filecoinAddress(text);
+    const tree = view.tree(view.head());
+    const id = a.protocol === Protocol.ID ? a.id : tree.lookupId(a);
+    const actor = id === undefined ? undefined : tree.getActor(id);
+    return { a, id, actor };
+  };
+  return [
+    method('Filecoin.EthAddressToFilecoinAddress', [{ name: 'ethAddress', parse: address }], ([eth]) => ethAddressToFilecoinAddress(eth as Uint8Array).toString('t')),
+    method('Filecoin.FilecoinAddressToEthAddress', [{ name: 'address', parse: string }, { name: 'block', parse: any, optional: true }], ([text]) => {
+      const eth = view.ethAddress(filecoinAddress(text));
+      if (!eth) throw new RpcError(-32000, `actor ${text} not found`);
+      return toData(eth);
+    }),
+    method('Filecoin.EthGetMessageCidByTransactionHash', [{ name: 'hash', parse: hash32 }], ([h]) => {
+      const cid = view.messageCid(h as Uint8Array);
+      return cid ? link(cid) : null;
+    }),
+    method('Filecoin.EthGetTransactionHashByCid', [{ name: 'cid', parse: any }], ([c]) => {
+      const text = typeof c === 'object' && c !== null && '/' in c ? (c as { '/': string })['/'] : c;
+      if (typeof text !== 'string') throw new RpcError(-32602, 'a CID is {"/": "bafy…"}');
+      const cid = CID.parse(text);
+      return view.node.chain.store.messageLocation(cid) ? toData(view.txHash(view.message(cid), cid)) : null;
+    }),
+    method('Filecoin.ChainHead', [], () => tipsetJson(view, view.head())),
+    method('Filecoin.ChainGetTipSetByHeight', [{ name: 'height', parse: any }, { name: 'tipsetKey', parse: any, optional: true }], ([height]) => {
+      const record = view.stateAt({ kind: 'number', number: BigInt(Number(height)) });
+      return tipsetJson(view, record);
+    }),
+    method('Filecoin.StateNetworkName', [], () => networkName),
+    method('Filecoin.StateNetworkVersion', [{ name: 'tipsetKey', parse: any, optional: true }], () => NETWORK_VERSION),
+    method('Filecoin.WalletBalance', [{ name: 'address', parse: string }], ([text]) => (actorOf(text).actor?.balance ?? 0n).toString()),
+    method('Filecoin.MpoolGetNonce', [{ name: 'address', parse: string }], ([text]) => {
+      const a = filecoinAddress(text);
+      return Number(view.node.mempool.pendingNonce(a, view.node.producer.senderLookup()));
+    }),
+    method('Filecoin.StateLookupID', [{ name: 'address', parse: string }, { name: 'tipsetKey', parse: any, optional: true }], ([text]) => {
+      const { id, actor } = actorOf(text);
+      if (id === undefined || !actor) throw new RpcError(-32000, `actor not found: ${text}`);
+      return `t0${id}`;
+    }),
+    method('Filecoin.StateGetActor', [{ name: 'address', parse: string }, { name: 'tipsetKey', parse: any, optional: true }], ([text]) => {
+      const { actor } = actorOf(text);
+      if (!actor) throw new RpcError(-32000, `actor not found: ${text}`);
+      return { Code: link(actor.code), Head: link(actor.head), Nonce: Number(actor.sequence), Balance: actor.balance.toString(), DelegatedAddress: actor.delegatedAddress?.toString('t') ?? null };
+    }),
+  ];
+}

@@ -1,0 +1,151 @@
+// Filters and subscriptions (FEVM-FACTS §7.5): eth_newFilter / eth_newBlockFilter /
+// eth_newPendingTransactionFilter polled with eth_getFilterChanges (and eth_getFilterLogs), and over
+// WebSocket eth_subscribe to newHeads, logs (with address and topics) and newPendingTransactions,
+// notified as `eth_subscription`. Filters not polled for an hour are dropped (Lotus's FilterTTL), at most
+// 100 exist at once; subscriptions end with eth_unsubscribe or when their connection closes.
+
+import { randomBytes } from 'node:crypto';
+import { ethLogJson, toData } from '../eth/index.ts';
+import { signedMessageCid } from '../ipld/index.ts';
+import { RpcError, type LogFilter, type RpcContext } from '../rpc/index.ts';
+import type { NewHead } from '../chain/chain.ts';
+import type { ChainView } from './chain-view.ts';
+import { blockJson } from './blocks.ts';
+import { queryLogs } from './logs.ts';
+
+const FILTER_TTL_MS = 60 * 60 * 1000;
+const MAX_FILTERS = 100;
+
+type Kind = 'logs' | 'blocks' | 'pending';
+
+interface Filter {
+  kind: Kind;
+  criteria?: LogFilter;
+  changes: unknown[];
+  polled: number;
+  stop: () => void;
+}
+
+const equal = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+type HeadWithHashes = NewHead & { messages: (NewHead['messages'][number] & { ethTxHash: Uint8Array })[] };
+
+/** The logs of a new head that match a filter's address and topics. */
+export function matchingLogs(head: HeadWithHashes, criteria: LogFilter | undefined): unknown[] {
+  const { record } = head;
+  return head.logs
+    .map((log, logIndex) => ({ log, logIndex }))
+    .filter(({ log }) => !criteria || criteria.address.length === 0 || criteria.address.some((a) => equal(a, log.address)))
+    .filter(({ log }) => !criteria || criteria.topics.every((wanted, i) => wanted === null || wanted.length === 0 || (log.topics[i] !== undefined && wanted.some((t) => equal(t, log.topics[i]!)))))
+    .map(({ log, logIndex }) => {
+      const m = head.messages[log.messageIndex]!;
+      return ethLogJson({ address: log.address, topics: log.topics, data: log.data, blockHash: record.key.multihash.digest, blockNumber: record.height, transactionHash: m.ethTxHash, transactionIndex: log.messageIndex, logIndex, removed: false });
+    });
+}
+
+export class Filters {
+  private readonly view: ChainView;
+  private readonly filters = new Map<string, Filter>();
+
+  constructor(view: ChainView) {
+    this.view = view;
+  }
+
+  private newId(): string {
+    return toData(randomBytes(16)) + '0'.repeat(32);
+  }
+
+  private listen(kind: Kind, push: (items: unknown[]) => void, criteria?: LogFilter): () => void {
+    if (kind === 'pending') {
+      return this.view.node.mempool.onPending((signed) => push([toData(this.view.txHash(signed, signedMessageCid(signed)))]));
+    }
+    return this.view.node.chain.onHead((head) => {
+      const withHashes = this.withTxHashes(head);
+      push(kind === 'blocks' ? [toData(head.record.key.multihash.digest)] : matchingLogs(withHashes, criteria));
+    });
+  }
+
+  private withTxHashes(head: NewHead): HeadWithHashes {
+    return { ...head, messages: head.messages.map((m) => ({ ...m, ethTxHash: this.view.txHash(m.signed, m.cid) })) };
+  }
+
+  create(kind: Kind, criteria?: LogFilter): string {
+    this.expire();
+    if (this.filters.size >= MAX_FILTERS) throw new RpcError(-32000, `too many filters (at most ${MAX_FILTERS}): uninstall some`);
+    const id = this.newId();
+    const filter: Filter = { kind, criteria, changes: [], polled: Date.now(), stop: () => {} };
+    filter.stop = this.listen(kind, (items) => filter.changes.push(...items), criteria);
+    this.filters.set(id, filter);
+    return id;
+  }
+
+  changes(id: string): unknown[] {
+    const filter = this.get(id);
+    filter.polled = Date.now();
+    return filter.changes.splice(0);
+  }
+
+  logs(id: string): unknown[] {
+    const filter = this.get(id);
+    if (filter.kind !== 'logs') throw new RpcError(-32000, 'eth_getFilterLogs works on log filters only');
+    filter.polled = Date.now();
+    return queryLogs(this.view, filter.criteria!);
+  }
+
+  uninstall(id: string): boolean {
+    const filter = this.filters.get(id.toLowerCase());
+    if (!filter) return false;
+    filter.stop();
+    this.filters.delete(id.toLowerCase());
+    return true;
+  }
+
+  private get(id: string): Filter {
+    this.expire();
+    const filter = this.filters.get(id.toLowerCase());
+    if (!filter) throw new RpcError(-32000, 'filter not found');
+    return filter;
+  }
+
+  private expire(): void {
+    const now = Date.now();
+    for (const [id, f] of this.filters) if (now - f.polled > FILTER_TTL_MS) this.uninstall(id);
+  }
+
+  /** eth_subscribe: notifications on this WebSocket until unsubscribed or closed. */
+  subscribe(ctx: RpcContext, kind: string, criteria: LogFilter | undefined): string {
+    if (!ctx.notify) throw new RpcError(-32000, 'eth_subscribe needs a WebSocket connection');
+    const id = this.newId();
+    const notify = ctx.notify;
+    const send = (result: unknown) => notify('eth_subscription', { subscription: id, result });
+    let stop: () => void;
+    switch (kind) {
+      case 'newHeads':
+        stop = this.view.node.chain.onHead((head) => send(blockJson(this.view, head.record, false)));
+        break;
+      case 'logs':
+        stop = this.view.node.chain.onHead((head) => {
+          for (const log of matchingLogs(this.withTxHashes(head), criteria)) send(log);
+        });
+        break;
+      case 'newPendingTransactions':
+        stop = this.listen('pending', (items) => items.forEach(send));
+        break;
+      default:
+        throw new RpcError(-32602, `unknown subscription "${kind}": use newHeads, logs or newPendingTransactions`);
+    }
+    this.subscriptions.set(id, stop);
+    ctx.onClose?.(() => this.unsubscribe(id));
+    return id;
+  }
+
+  private readonly subscriptions = new Map<string, () => void>();
+
+  unsubscribe(id: string): boolean {
+    const stop = this.subscriptions.get(id.toLowerCase());
+    if (!stop) return false;
+    stop();
+    this.subscriptions.delete(id.toLowerCase());
+    return true;
+  }
+}

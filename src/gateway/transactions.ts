@@ -1,0 +1,87 @@
+// Transactions, receipts and logs as the Ethereum view shows them (FEVM-FACTS §7.3-7.5): a message of
+// the chain, or of the mempool, with its location (inclusion tipset and index) and, once executed, its
+// receipt: status, Filecoin gas used, effective gas price, contract address from the EAM's answer, and
+// logs counted across the tipset.
+
+import type { TipsetRecord } from '../chain/store/tipset-record.ts';
+import { ethReceiptJson, ethTransactionFromMessage, ethTransactionJson, effectiveGasPrice, type EthLogInput, type EthTransaction } from '../eth/index.ts';
+import { decodeCbor, type CID } from '../ipld/index.ts';
+import { EAM_ACTOR_ID, ExitCode, Protocol, type SignedMessage } from '../primitives/index.ts';
+import { computeGasOutputs } from '../vm/index.ts';
+import type { ChainView } from './chain-view.ts';
+
+const CREATE_EXTERNAL = 4;
+
+export interface Located {
+  record: TipsetRecord;
+  index: number;
+  cid: CID;
+  signed: SignedMessage;
+}
+
+export function ethTransaction(view: ChainView, signed: SignedMessage): EthTransaction {
+  return ethTransactionFromMessage(signed, view.chainId, (a) => view.ethAddress(a));
+}
+
+export function locate(view: ChainView, cid: CID): Located | undefined {
+  const where = view.node.chain.store.messageLocation(cid);
+  if (!where) return undefined;
+  const record = view.node.chain.store.atHeight(where.height);
+  if (!record) return undefined;
+  return { record, index: where.index, cid, signed: view.message(cid) };
+}
+
+export function transactionJson(view: ChainView, at: Located): unknown {
+  return ethTransactionJson(ethTransaction(view, at.signed), location(at));
+}
+
+function location(at: Located) {
+  return { blockHash: at.record.key.multihash.digest, blockNumber: at.record.height, transactionIndex: at.index };
+}
+
+/** Logs of one tipset (optionally of one message), with their tipset-wide log index. */
+export function tipsetLogs(view: ChainView, record: TipsetRecord, messageIndex?: number): EthLogInput[] {
+  const out: EthLogInput[] = [];
+  const hashes = new Map<number, Uint8Array>();
+  for (const event of view.node.chain.store.eventsBetween(record.height, record.height)) {
+    if (messageIndex !== undefined && event.messageIndex !== messageIndex) continue;
+    let hash = hashes.get(event.messageIndex);
+    if (!hash) {
+      const cid = record.messages[event.messageIndex]!;
+      hashes.set(event.messageIndex, (hash = view.txHash(view.message(cid), cid)));
+    }
+    out.push({
+      address: event.address,
+      topics: event.topics,
+      data: event.data,
+      blockHash: record.key.multihash.digest,
+      blockNumber: record.height,
+      transactionHash: hash,
+      transactionIndex: event.messageIndex,
+      logIndex: event.logIndex,
+      removed: false,
+    });
+  }
+  return out;
+}
+
+export function receiptJson(view: ChainView, at: Located): unknown {
+  const receipt = view.receipt(at.record, at.index);
+  const tx = ethTransaction(view, at.signed);
+  const m = at.signed.message;
+  const outputs = computeGasOutputs(receipt.gasUsed, m.gasLimit, at.record.baseFee, m.gasFeeCap, m.gasPremium);
+  let contractAddress: Uint8Array | null = null;
+  const toEam = m.to.protocol === Protocol.ID && m.to.id === EAM_ACTOR_ID;
+  if (toEam && m.method === CREATE_EXTERNAL && receipt.exitCode === ExitCode.OK) {
+    contractAddress = decodeCbor<[number, Uint8Array, Uint8Array]>(receipt.returnData)[2];
+  }
+  return ethReceiptJson({
+    tx,
+    location: location(at),
+    exitCode: receipt.exitCode,
+    gasUsed: receipt.gasUsed,
+    effectiveGasPrice: effectiveGasPrice(outputs, BigInt(receipt.gasUsed)),
+    contractAddress,
+    logs: tipsetLogs(view, at.record, at.index),
+  });
+}
