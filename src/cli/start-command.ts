@@ -5,7 +5,9 @@ import { parseArgs } from 'node:util';
 import { deriveDevAccounts, DEFAULT_ACCOUNT_COUNT, DEFAULT_MNEMONIC } from '../chain/dev-accounts.ts';
 import { DEFAULT_ACCOUNT_BALANCE, DEFAULT_CHAIN_ID } from '../chain/genesis.ts';
 import type { NewHead } from '../chain/chain.ts';
-import { ExitCode, bytesToHex, formatFil, parseFil } from '../primitives/index.ts';
+import { EAM_ACTOR_ID, ExitCode, Protocol, bytesToHex, formatFil, parseFil } from '../primitives/index.ts';
+import { decodeCbor } from '../ipld/index.ts';
+import { ChainView } from '../gateway/index.ts';
 import { createDevnet } from './devnet.ts';
 import type { CommandOutput } from './address-command.ts';
 
@@ -82,7 +84,8 @@ export async function startCommand(args: string[], io: CommandOutput, signals: N
   }
   const chainId = Number(values['chain-id'] ?? DEFAULT_CHAIN_ID);
   printBanner(io, devnet.url, chainId, values.mnemonic ?? DEFAULT_MNEMONIC, Number(values.accounts ?? DEFAULT_ACCOUNT_COUNT), devnet.node.dataDir);
-  devnet.node.chain.onHead((head) => printHead(io, head));
+  const view = new ChainView(devnet.node, chainId);
+  devnet.node.chain.onHead((head) => printHead(io, view, head));
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     signals.once('SIGINT', stop);
@@ -109,11 +112,25 @@ function printBanner(io: CommandOutput, url: string, chainId: number, mnemonic: 
   io.out(`  Network name: fevm-devnet   RPC URL: ${url}   Chain ID: ${chainId}   Currency symbol: tFIL\n`);
 }
 
-function printHead(io: CommandOutput, head: NewHead): void {
+/** One line per tipset, then per transaction: its hash, from, to or the contract it created, gas, status. */
+function printHead(io: CommandOutput, view: ChainView, head: NewHead): void {
   const { record, messages } = head;
-  io.out(`tipset ${record.height}  ${bytesToHex(record.key.multihash.digest)}  ${messages.length} message(s)  gas ${record.gasUsed.toLocaleString('en')}  base fee ${record.baseFee}`);
+  io.out(`tipset ${record.height}  ${bytesToHex(record.key.multihash.digest)}  ${messages.length} transaction(s)  gas ${record.gasUsed.toLocaleString('en')}  base fee ${record.baseFee}`);
   for (const m of messages) {
-    const status = m.result.receipt.exitCode === ExitCode.OK ? 'ok' : `failed (exit ${m.result.receipt.exitCode})`;
-    io.out(`  ${m.cid}  from ${m.signed.message.from.toString('t')}  to ${m.signed.message.to.toString('t')}  gas ${m.result.receipt.gasUsed.toLocaleString('en')}  ${status}`);
+    const { receipt } = m.result;
+    const status = receipt.exitCode === ExitCode.OK ? 'success' : `failed (exit ${receipt.exitCode})`;
+    const from = view.ethAddress(m.signed.message.from);
+    let to = view.ethAddress(m.signed.message.to);
+    let target = to ? `to ${bytesToHex(to)}` : `to ${m.signed.message.to.toString('t')}`;
+    if (isContractCreation(m.signed.message) && receipt.exitCode === ExitCode.OK) {
+      to = decodeCbor<[number, Uint8Array, Uint8Array]>(receipt.returnData)[2];
+      target = `created ${bytesToHex(to)}`;
+    }
+    io.out(`  ${bytesToHex(view.txHash(m.signed, m.cid))}  from ${from ? bytesToHex(from) : m.signed.message.from.toString('t')}  ${target}  gas ${receipt.gasUsed.toLocaleString('en')}  ${status}`);
   }
+}
+
+/** A CreateExternal (method 4) to the EAM (f010): an Ethereum contract deployment. */
+function isContractCreation(message: NewHead['messages'][number]['signed']['message']): boolean {
+  return message.to.protocol === Protocol.ID && message.to.id === EAM_ACTOR_ID && message.method === 4;
 }

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
 import { createServer } from 'node:net';
+import { JsonRpcProvider, Wallet } from 'ethers';
 import { startCommand } from '../../../src/cli/start-command.ts';
 
 function capture() {
@@ -30,6 +31,13 @@ describe('fevm-devnet start', () => {
     const url = /JSON-RPC: (\S+)/.exec(text)![1]!;
     const response = await fetch(url, { method: 'POST', body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }) });
     assert.deepEqual(await response.json(), { jsonrpc: '2.0', id: 1, result: '0x1df5e76' });
+    const provider = new JsonRpcProvider(url, 31415926, { staticNetwork: true, pollingInterval: 50, cacheTimeout: -1 });
+    const wallet = new Wallet('0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80', provider);
+    const tx = await wallet.sendTransaction({ to: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', value: 1n });
+    await tx.wait();
+    provider.destroy();
+    assert.ok(out.some((l) => l.startsWith('tipset 1 ')), 'a line for the tipset');
+    assert.ok(out.some((l) => l.includes(tx.hash) && l.includes('from 0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266') && l.includes('to 0x70997970c51812dc3a010c7d01b50e0d17dc79c8') && l.endsWith('success')), 'a line for the transaction, as anvil prints');
     signals.emit('SIGINT');
     assert.equal(await running, 0);
   });
