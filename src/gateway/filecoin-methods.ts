@@ -1,12 +1,14 @@
 // The Filecoin.* companions FEVM tools call next to eth_* (FEVM-FACTS §10), with Lotus's JSON shapes:
 // CIDs as {"/": "…"}, token amounts as decimal strings, addresses with the testnet prefix `t`.
-// Not here yet: MpoolPush (native signed messages) and GetActorEventsRaw.
+// MpoolPush takes a native (f1, secp256k1) signed message in Lotus's JSON. Not here yet: GetActorEventsRaw.
 
 import type { TipsetRecord } from '../chain/store/tipset-record.ts';
 import { toData } from '../eth/index.ts';
-import { CID } from '../ipld/index.ts';
+import { CID, getBlock } from '../ipld/index.ts';
 import { NETWORK_VERSION } from '../vm/index.ts';
-import { Protocol, ethAddressToFilecoinAddress, parseAddress, type Address } from '../primitives/index.ts';
+import { Protocol, ethAddressToFilecoinAddress, parseAddress, type Address, type Message, type SignedMessage } from '../primitives/index.ts';
+import { accountStateAddress } from '../actors/account/account-actor.ts';
+import { verifyMessageSignature } from '../vm/index.ts';
 import { RpcError, address, any, hash32, method, string, type RpcMethod } from '../rpc/index.ts';
 import type { ChainView } from './chain-view.ts';
 
@@ -36,6 +38,32 @@ function tipsetJson(view: ChainView, record: TipsetRecord): unknown {
     ],
     Height: record.height,
   };
+}
+
+/** A signed message in Lotus's JSON (`{ Message: { Version, To, From, Nonce, Value, … }, Signature: { Type, Data } }`). */
+function signedMessageFromLotusJson(value: unknown): SignedMessage {
+  const fail = (why: string): never => {
+    throw new RpcError(-32602, `invalid signed message: ${why}`);
+  };
+  const o = value as { Message?: Record<string, unknown>; Signature?: { Type?: unknown; Data?: unknown } };
+  const m = o?.Message ?? fail('no Message');
+  const sig = o?.Signature ?? fail('no Signature');
+  const int = (v: unknown, name: string) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : fail(`${name} is not a whole number`));
+  const big = (v: unknown, name: string) => (typeof v === 'string' && /^\d+$/.test(v) ? BigInt(v) : fail(`${name} is not a decimal string`));
+  const bytes = (v: unknown, name: string) => (v === null || v === undefined ? new Uint8Array(0) : typeof v === 'string' ? new Uint8Array(Buffer.from(v, 'base64')) : fail(`${name} is not base64`));
+  const message: Message = {
+    version: int(m.Version ?? 0, 'Version'),
+    to: filecoinAddress(m.To),
+    from: filecoinAddress(m.From),
+    sequence: BigInt(int(m.Nonce, 'Nonce')),
+    value: big(m.Value, 'Value'),
+    gasLimit: int(m.GasLimit, 'GasLimit'),
+    gasFeeCap: big(m.GasFeeCap, 'GasFeeCap'),
+    gasPremium: big(m.GasPremium, 'GasPremium'),
+    method: int(m.Method, 'Method'),
+    params: bytes(m.Params, 'Params'),
+  };
+  return { message, signature: { type: int(sig.Type, 'Signature.Type') as SignedMessage['signature']['type'], data: bytes(sig.Data, 'Signature.Data') } };
 }
 
 export function filecoinMethods(view: ChainView, networkName: string): RpcMethod[] {
@@ -69,6 +97,28 @@ export function filecoinMethods(view: ChainView, networkName: string): RpcMethod
       return tipsetJson(view, record);
     }),
     method('Filecoin.StateNetworkName', [], () => networkName),
+    method('Filecoin.MpoolPush', [{ name: 'message', parse: any }], ([raw]) => {
+      const signed = signedMessageFromLotusJson(raw);
+      const from = signed.message.from;
+      let key = from;
+      if (from.protocol === Protocol.ID) {
+        const actor = view.tree(view.head()).getActor(from.id);
+        if (!actor) throw new RpcError(-32000, `sender ${from.toString('t')} not found`);
+        key = accountStateAddress(getBlock(view.store, actor.head));
+      }
+      verifyMessageSignature(signed, key, view.chainId);
+      return link(view.node.submit({ ...signed, message: { ...signed.message, from: key } }));
+    }),
+    method('Filecoin.ChainGetBlock', [{ name: 'cid', parse: any }], ([c]) => {
+      const text = typeof c === 'object' && c !== null && '/' in c ? (c as { '/': string })['/'] : c;
+      if (typeof text !== 'string') throw new RpcError(-32602, 'a CID is {"/": "bafy…"}');
+      const height = view.node.chain.header(view.head()).height;
+      for (let h = height; h >= 0; h--) {
+        const record = view.node.chain.store.atHeight(h);
+        if (record?.blocks[0]!.toString() === text) return (tipsetJson(view, record) as { Blocks: unknown[] }).Blocks[0];
+      }
+      throw new RpcError(-32000, `block ${text} not found`);
+    }),
     method('Filecoin.StateNetworkVersion', [{ name: 'tipsetKey', parse: any, optional: true }], () => NETWORK_VERSION),
     method('Filecoin.WalletBalance', [{ name: 'address', parse: string }], ([text]) => (actorOf(text).actor?.balance ?? 0n).toString()),
     method('Filecoin.MpoolGetNonce', [{ name: 'address', parse: string }], ([text]) => {
