@@ -4,9 +4,11 @@
 
 import type { TipsetRecord } from '../chain/store/tipset-record.ts';
 import { toData } from '../eth/index.ts';
-import { CID, getBlock } from '../ipld/index.ts';
+import { CID, Hamt, getBlock } from '../ipld/index.ts';
 import { NETWORK_VERSION } from '../vm/index.ts';
-import { Protocol, ethAddressToFilecoinAddress, parseAddress, type Address, type Message, type SignedMessage } from '../primitives/index.ts';
+import { Address, Protocol, ethAddressToFilecoinAddress, parseAddress, type Message, type SignedMessage } from '../primitives/index.ts';
+import { INIT_ACTOR_ID, INIT_HAMT_BIT_WIDTH, readInitState, type ActorState } from '../state/index.ts';
+import { ActorType } from '../vm/index.ts';
 import { accountStateAddress } from '../actors/account/account-actor.ts';
 import { verifyMessageSignature } from '../vm/index.ts';
 import { RpcError, address, any, hash32, method, string, type RpcMethod } from '../rpc/index.ts';
@@ -64,6 +66,20 @@ function signedMessageFromLotusJson(value: unknown): SignedMessage {
     params: bytes(m.Params, 'Params'),
   };
   return { message, signature: { type: int(sig.Type, 'Signature.Type') as SignedMessage['signature']['type'], data: bytes(sig.Data, 'Signature.Data') } };
+}
+
+/** An actor's robust address: its f410, an account's key address, or the f2 the init actor maps to it. */
+function robustAddress(view: ChainView, id: bigint, actor: ActorState): Address {
+  if (actor.delegatedAddress) return actor.delegatedAddress;
+  if (view.node.chain.registry.typeOf(actor.code) === ActorType.Account) return accountStateAddress(getBlock(view.store, actor.head));
+  const tree = view.tree(view.head());
+  const init = tree.getActor(INIT_ACTOR_ID)!;
+  const map = Hamt.load(view.store, readInitState(view.store, init.head).addressMap, { bitWidth: INIT_HAMT_BIT_WIDTH });
+  for (const [key, value] of map.entries()) {
+    const address = Address.fromBytes(key);
+    if (BigInt(value as number | bigint) === id && address.protocol === Protocol.ACTOR) return address;
+  }
+  throw new RpcError(-32000, `actor t0${id} has no robust address`);
 }
 
 export function filecoinMethods(view: ChainView, networkName: string): RpcMethod[] {
@@ -129,6 +145,11 @@ export function filecoinMethods(view: ChainView, networkName: string): RpcMethod
       const { id, actor } = actorOf(text);
       if (id === undefined || !actor) throw new RpcError(-32000, `actor not found: ${text}`);
       return `t0${id}`;
+    }),
+    method('Filecoin.StateLookupRobustAddress', [{ name: 'address', parse: string }, { name: 'tipsetKey', parse: any, optional: true }], ([text]) => {
+      const { id, actor } = actorOf(text);
+      if (id === undefined || !actor) throw new RpcError(-32000, `actor not found: ${text}`);
+      return robustAddress(view, id, actor).toString('t');
     }),
     method('Filecoin.StateGetActor', [{ name: 'address', parse: string }, { name: 'tipsetKey', parse: any, optional: true }], ([text]) => {
       const { actor } = actorOf(text);

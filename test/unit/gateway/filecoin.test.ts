@@ -33,6 +33,8 @@ describe('Filecoin.* companions', () => {
     assert.equal(actor.Balance, (10_000n * ATTO_PER_FIL).toString());
     assert.equal((await rpc('Filecoin.ChainHead')) !== null, true);
     assert.equal(await rpc('Filecoin.StateNetworkName'), 'fevm-devnet');
+    assert.equal(await rpc('Filecoin.StateLookupRobustAddress', ['t0100', null]), f410);
+    assert.equal(await rpc('Filecoin.StateLookupRobustAddress', [accounts.filecoin.address.toString('t').replace(/^t1/, 't1'), null]), accounts.filecoin.address.toString('t'));
   });
 
   it('MpoolPush takes a native f1-signed message in Lotus JSON and mines it; a bad signature is refused', async () => {
