@@ -1,6 +1,6 @@
 // The Filecoin.* companions FEVM tools call next to eth_* (FEVM-FACTS §10), with Lotus's JSON shapes:
 // CIDs as {"/": "…"}, token amounts as decimal strings, addresses with the testnet prefix `t`.
-// MpoolPush takes a native (f1, secp256k1) signed message in Lotus's JSON. Not here yet: GetActorEventsRaw.
+// MpoolPush takes a native (f1, secp256k1) signed message in Lotus's JSON.
 
 import type { TipsetRecord } from '../chain/store/tipset-record.ts';
 import { toData } from '../eth/index.ts';
@@ -13,6 +13,7 @@ import { accountStateAddress } from '../actors/account/account-actor.ts';
 import { verifyMessageSignature } from '../vm/index.ts';
 import { RpcError, address, any, hash32, method, string, type RpcMethod } from '../rpc/index.ts';
 import type { ChainView } from './chain-view.ts';
+import { getActorEventsRaw } from './actor-events.ts';
 
 const link = (cid: CID) => ({ '/': cid.toString() });
 
@@ -146,6 +147,7 @@ export function filecoinMethods(view: ChainView, networkName: string): RpcMethod
       if (id === undefined || !actor) throw new RpcError(-32000, `actor not found: ${text}`);
       return `t0${id}`;
     }),
+    method('Filecoin.GetActorEventsRaw', [{ name: 'filter', parse: any, optional: true }], ([filter]) => getActorEventsRaw(view, filter)),
     method('Filecoin.StateLookupRobustAddress', [{ name: 'address', parse: string }, { name: 'tipsetKey', parse: any, optional: true }], ([text]) => {
       const { id, actor } = actorOf(text);
       if (id === undefined || !actor) throw new RpcError(-32000, `actor not found: ${text}`);

@@ -7,6 +7,22 @@ import { createDevnet, type Devnet } from '../../../src/cli/devnet.ts';
 import { deriveDevAccounts } from '../../../src/chain/dev-accounts.ts';
 import { ATTO_PER_FIL, ethAddressToFilecoinAddress, type Message } from '../../../src/primitives/index.ts';
 import { signMessageSecp256k1 } from '../../../src/vm/index.ts';
+import { JsonRpcProvider, Wallet, ContractFactory, Contract } from 'ethers';
+import { compileFixture } from '../../helpers/evm-contracts.ts';
+import { bytesToHex, hexToBytes } from '../../../src/primitives/index.ts';
+
+/** Deploys the Counter and bumps it once; answers the bump's height and the contract's actor id. */
+async function deployCounter(devnet: Devnet, C: ReturnType<typeof compileFixture>): Promise<{ h: number; deployed: bigint }> {
+  const provider = new JsonRpcProvider(devnet.url, 31415926, { staticNetwork: true, pollingInterval: 50, cacheTimeout: -1 });
+  const wallet = new Wallet(bytesToHex(deriveDevAccounts({ count: 1 }).eth[0]!.privateKey), provider);
+  const counter = (await new ContractFactory(C.Counter!.abi as never, C.Counter!.bytecode, wallet).deploy()) as Contract;
+  await counter.waitForDeployment();
+  const receipt = await (await counter.getFunction('bump')()).wait();
+  provider.destroy();
+  const f410 = ethAddressToFilecoinAddress(hexToBytes(await counter.getAddress())).toString('t');
+  const id = (await devnet.provider.request({ method: 'Filecoin.StateLookupID', params: [f410, null] })) as string;
+  return { h: receipt!.blockNumber, deployed: BigInt(id.slice(2)) };
+}
 
 const accounts = deriveDevAccounts({ count: 2 });
 
@@ -35,6 +51,15 @@ describe('Filecoin.* companions', () => {
     assert.equal(await rpc('Filecoin.StateNetworkName'), 'fevm-devnet');
     assert.equal(await rpc('Filecoin.StateLookupRobustAddress', ['t0100', null]), f410);
     assert.equal(await rpc('Filecoin.StateLookupRobustAddress', [accounts.filecoin.address.toString('t').replace(/^t1/, 't1'), null]), accounts.filecoin.address.toString('t'));
+  });
+
+  it('GetActorEventsRaw answers the raw events of a contract, by emitter and height', async () => {
+    const C = compileFixture('CallTree.sol');
+    const { h, deployed } = await deployCounter(devnet, C);
+    const events = (await rpc('Filecoin.GetActorEventsRaw', [{ fromHeight: 0, toHeight: h, addresses: [`t0${deployed}`] }])) as { entries: { Key: string; Codec: number }[]; emitter: string }[];
+    assert.equal(events.length, 1);
+    assert.equal(events[0]!.emitter, `t0${deployed}`);
+    assert.deepEqual(events[0]!.entries.map((e) => [e.Key, e.Codec]), [['t1', 0x55], ['t2', 0x55], ['d', 0x55]]);
   });
 
   it('MpoolPush takes a native f1-signed message in Lotus JSON and mines it; a bad signature is refused', async () => {
