@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ContractFactory, JsonRpcProvider, Wallet, Contract, parseEther, Interface } from 'ethers';
+import { ContractFactory, JsonRpcProvider, WebSocketProvider, Wallet, Contract, parseEther, Interface } from 'ethers';
 import { createDevnet, type Devnet } from '../../../src/cli/devnet.ts';
 import { deriveDevAccounts } from '../../../src/chain/dev-accounts.ts';
 import { bytesToHex } from '../../../src/primitives/index.ts';
@@ -52,6 +52,26 @@ describe('ethers v6 against the devnet over HTTP', () => {
     const logs = await provider.getLogs({ address, fromBlock: 0, toBlock: 'latest', topics: [new Interface(ERC20.abi as never).getEvent('Transfer')!.topicHash] });
     assert.equal(logs.length, 2, 'the mint and the transfer');
     assert.equal(logs[1]!.transactionHash, tx.hash);
+  });
+
+  it('delivers Transfer events to a polling filter (JsonRpcProvider) and a WebSocket subscription (WebSocketProvider)', async () => {
+    const factory = new ContractFactory(ERC20.abi as never, ERC20.bytecode, alice);
+    const token = (await factory.deploy('Token', 'TOK', 1000n)) as Contract;
+    await token.waitForDeployment();
+    const address = await token.getAddress();
+    const ws = new WebSocketProvider(devnet.url.replace(/^http/, 'ws'), 31415926, { staticNetwork: true });
+    const viaWs = new Contract(address, ERC20.abi as never, ws);
+    const seen = { polled: [] as bigint[], pushed: [] as bigint[] };
+    await token.on('Transfer', (_from: string, _to: string, value: bigint) => void seen.polled.push(value));
+    await viaWs.on('Transfer', (_from: string, _to: string, value: bigint) => void seen.pushed.push(value));
+    await new Promise((r) => setTimeout(r, 200));
+    await (await token.getFunction('transfer')(keys[1]!.checksumAddress, 7n)).wait();
+    for (let i = 0; i < 100 && (seen.polled.length === 0 || seen.pushed.length === 0); i++) await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(seen.pushed, [7n]);
+    assert.deepEqual(seen.polled, [7n]);
+    await token.removeAllListeners();
+    await viaWs.removeAllListeners();
+    await ws.destroy();
   });
 
   it('brings a revert reason to the caller', async () => {
