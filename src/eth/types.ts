@@ -34,5 +34,7 @@ export interface EthTransaction {
 export interface EthTxLocation {
   blockHash: Uint8Array;
   blockNumber: bigint | number;
+  /** The inclusion tipset's timestamp, in seconds. */
+  blockTimestamp: bigint | number;
   transactionIndex: number;
 }

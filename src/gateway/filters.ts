@@ -51,8 +51,11 @@ export class Filters {
     this.view = view;
   }
 
+  /** Lotus's shape (16 random bytes in a 32-byte hash), without a leading zero: ids are QUANTITYs. */
   private newId(): string {
-    return toData(randomBytes(16)) + '0'.repeat(32);
+    const bytes = randomBytes(16);
+    bytes[0]! |= 0x10;
+    return toData(bytes) + '0'.repeat(32);
   }
 
   private listen(kind: Kind, push: (items: unknown[]) => void, criteria?: LogFilter): () => void {

@@ -36,7 +36,7 @@ export function transactionJson(view: ChainView, at: Located): unknown {
 }
 
 function location(at: Located) {
-  return { blockHash: at.record.key.multihash.digest, blockNumber: at.record.height, transactionIndex: at.index };
+  return { blockHash: at.record.key.multihash.digest, blockNumber: at.record.height, blockTimestamp: at.record.timestamp, transactionIndex: at.index };
 }
 
 /** Logs of one tipset (optionally of one message), with their tipset-wide log index. */

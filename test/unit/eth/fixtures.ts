@@ -13,7 +13,7 @@ export const wallet = new Wallet('0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed
 export const TO = '0x70997970c51812dc3a010c7d01b50e0d17dc79c8';
 export const fill = (n: number, byte: number): Uint8Array => new Uint8Array(n).fill(byte);
 export const hex = (n: number, byte: string): string => `0x${byte.repeat(n)}`;
-export const at: EthTxLocation = { blockHash: fill(32, 0xbb), blockNumber: 42, transactionIndex: 3 };
+export const at: EthTxLocation = { blockHash: fill(32, 0xbb), blockNumber: 42, blockTimestamp: 1_700_000_000, transactionIndex: 3 };
 
 /** A transaction signed by `wallet`, through the vm's message and back. */
 export async function signedTx(fields: Record<string, unknown>): Promise<EthTransaction> {

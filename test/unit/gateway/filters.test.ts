@@ -40,6 +40,15 @@ describe('filters and subscriptions', () => {
     await assert.rejects(rpc('eth_getFilterChanges', [blocks]), /filter not found/);
   });
 
+  it('filter ids are QUANTITYs, as the execution-apis schema says: never a leading zero', async () => {
+    const ids = [];
+    for (let i = 0; i < 64; i++) ids.push((await rpc('eth_newBlockFilter')) as string);
+    for (const id of ids) {
+      assert.match(id, /^0x[1-9a-f][0-9a-f]{63}$/);
+      assert.equal(await rpc('eth_uninstallFilter', [id]), true);
+    }
+  });
+
   it('WebSocket subscriptions: newHeads and newPendingTransactions notify', async () => {
     const ws = new WebSocket(devnet.url.replace('http', 'ws'));
     await new Promise((r) => ws.addEventListener('open', r, { once: true }));
