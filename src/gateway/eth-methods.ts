@@ -2,15 +2,15 @@
 // ChainView. Kinder than Lotus where clients expect it: trailing block parameters are optional
 // (`latest`), eth_call and eth_estimateGas accept an unknown or unfunded sender.
 
-import { toData, toQuantity } from '../eth/index.ts';
+import { ethTransactionJson, toData, toQuantity } from '../eth/index.ts';
 import { blockJson } from './blocks.ts';
 import { ethTransactionToSignedMessage } from '../vm/index.ts';
-import { keccak256, type EthAddress } from '../primitives/index.ts';
+import { SignatureType, keccak256, type EthAddress } from '../primitives/index.ts';
 import { RpcError, address, blockRef, bool, callRequest, data, hash32, logFilter, method, quantity, type BlockRef, type CallRequest, type LogFilter, type RpcMethod } from '../rpc/index.ts';
 import { estimateGas, ethCall } from './call.ts';
 import type { ChainView } from './chain-view.ts';
 import { StateReader } from './state-reader.ts';
-import { locate, receiptJson, transactionJson } from './transactions.ts';
+import { ethTransaction, locate, receiptJson, transactionJson } from './transactions.ts';
 import { queryLogs } from './logs.ts';
 import { gasPremiumEstimate } from './gas-price.ts';
 import { filterMethods } from './filter-methods.ts';
@@ -29,6 +29,16 @@ function reader(view: ChainView, ref: BlockRef | undefined): StateReader {
 
 function callSpec(request: CallRequest) {
   return { from: request.from, to: request.to, value: request.value, data: request.data, gas: request.gas };
+}
+
+/** A transaction still in the mempool, without block fields (as Lotus answers Ethereum transactions). */
+function pendingTransaction(view: ChainView, hash: Uint8Array): unknown {
+  for (const signed of view.node.mempool.pending()) {
+    if (signed.signature.type !== SignatureType.DELEGATED) continue;
+    const tx = ethTransaction(view, signed);
+    if (tx.hash.every((b, i) => b === hash[i])) return ethTransactionJson(tx, null);
+  }
+  return null;
 }
 
 function transactionAt(view: ChainView, record: TipsetRecord | undefined, index: bigint): unknown {
@@ -79,7 +89,7 @@ export function ethMethods(view: ChainView): RpcMethod[] {
       const cid = view.messageCid(h as Uint8Array);
       const at = cid && locate(view, cid);
       if (at) return transactionJson(view, at);
-      return null;
+      return pendingTransaction(view, h as Uint8Array);
     }),
     method('eth_getTransactionReceipt', [{ name: 'hash', parse: hash32 }], ([h]) => {
       const cid = view.messageCid(h as Uint8Array);

@@ -75,3 +75,24 @@ describe('filters and subscriptions', () => {
     assert.equal(history.reward[0]!.length, 2);
   });
 });
+
+describe('pending transactions', () => {
+  it('eth_getTransactionByHash finds a transaction still in the mempool, with null block fields', async () => {
+    const devnet = await createDevnet({ memory: true, port: 0, accounts: 2, mining: { kind: 'manual' } });
+    try {
+      const provider = new JsonRpcProvider(devnet.url, 31415926, { staticNetwork: true, cacheTimeout: -1 });
+      const wallet = new Wallet(bytesToHex(keys[0]!.privateKey), provider);
+      const tx = await wallet.sendTransaction({ to: keys[1]!.checksumAddress, value: 3n });
+      const pending = (await devnet.provider.request({ method: 'eth_getTransactionByHash', params: [tx.hash] })) as { hash: string; blockHash: unknown; blockNumber: unknown };
+      assert.equal(pending.hash, tx.hash);
+      assert.equal(pending.blockHash, null);
+      assert.equal(pending.blockNumber, null);
+      assert.equal(await devnet.provider.request({ method: 'eth_getTransactionReceipt', params: [tx.hash] }), null);
+      await devnet.node.producer.mine();
+      assert.notEqual(((await devnet.provider.request({ method: 'eth_getTransactionByHash', params: [tx.hash] })) as { blockHash: unknown }).blockHash, null);
+      provider.destroy();
+    } finally {
+      await devnet.close();
+    }
+  });
+});
