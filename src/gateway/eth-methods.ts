@@ -15,6 +15,7 @@ import { queryLogs } from './logs.ts';
 import { gasPremiumEstimate } from './gas-price.ts';
 import { filterMethods } from './filter-methods.ts';
 import { filecoinMethods } from './filecoin-methods.ts';
+import { devMethods } from './dev-methods.ts';
 import type { TipsetRecord } from '../chain/store/tipset-record.ts';
 
 export const CLIENT_VERSION = 'fevm-devnet/0.1.0';
@@ -122,5 +123,6 @@ export function ethMethods(view: ChainView): RpcMethod[] {
     method('eth_getTransactionByBlockHashAndIndex', [{ name: 'hash', parse: hash32 }, { name: 'index', parse: quantity }], ([h, i]) => transactionAt(view, view.node.chain.store.byEthHash(h as Uint8Array), i as bigint)),
     ...filterMethods(view),
     ...filecoinMethods(view, view.node.networkName),
+    ...devMethods(view),
   ];
 }

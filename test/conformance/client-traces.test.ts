@@ -25,10 +25,7 @@ const accounts = deriveDevAccounts().eth;
 const CHAIN_ID = BigInt(DEFAULT_CHAIN_ID);
 
 /** What the node gets wrong today, by `trace method` (or `trace confirmations`): those tests are todo, with the reason. */
-const KNOWN_WRONG: Record<string, string> = {
-  'hardhat2.29-ignition0.15-deploy confirmations':
-    'hardhat_getAutomine answers -32601, so Ignition (chain id not 31337) waits for 5 confirmations, and the automine devnet seals no block without a transaction: `ignition deploy` waits forever unless the project sets ignition.requiredConfirmations = 1',
-};
+const KNOWN_WRONG: Record<string, string> = {};
 
 interface Receipt {
   transactionHash: string;
