@@ -8,6 +8,7 @@ import type { SignedMessage } from '../primitives/index.ts';
 import type { CID } from '../ipld/index.ts';
 import type { Chain } from './chain.ts';
 import { DEFAULT_NETWORK_NAME, type DevnetGenesisOptions } from './genesis.ts';
+import { deriveDevAccounts, type DevAccounts } from './dev-accounts.ts';
 import { Mempool } from './mempool/index.ts';
 import { openChain } from './open-chain.ts';
 import { BlockProducer, type MiningMode } from './producer.ts';
@@ -32,6 +33,8 @@ export interface DevnetNode {
   /** Where the chain lives (undefined in memory). */
   readonly dataDir: string | undefined;
   readonly networkName: string;
+  /** The development accounts (their keys sign `eth_sendTransaction`). */
+  readonly devAccounts: DevAccounts;
   /** Adds a (signature-checked) message to the mempool; `ethTxHash` when it came as an Ethereum transaction. */
   submit(signed: SignedMessage, ethTxHash?: Uint8Array): CID;
   close(): Promise<void>;
@@ -68,6 +71,7 @@ export function createNode(config: NodeConfig = {}): DevnetNode {
     producer,
     dataDir,
     networkName: config.networkName ?? DEFAULT_NETWORK_NAME,
+    devAccounts: deriveDevAccounts({ mnemonic: config.mnemonic, count: config.accounts }),
     submit(signed, ethTxHash) {
       const cid = signedMessageCid(signed);
       if (ethTxHash) ethHashes.set(cid.toString(), ethTxHash);

@@ -43,6 +43,10 @@ export class BlockProducer {
   private sealQueued = false;
   private timer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
+  /** Seconds added to the clock (evm_increaseTime). */
+  private timeOffset = 0;
+  /** The next tipset's timestamp, once (evm_setNextBlockTimestamp). */
+  private nextTimestamp: number | undefined;
 
   constructor(chain: Chain, pool: MessageSource, options: ProducerOptions) {
     this.chain = chain;
@@ -77,6 +81,32 @@ export class BlockProducer {
   /** Seals one tipset now with what is waiting (manual mining, `evm_mine`); `timestamp` in seconds. */
   mine(timestamp?: number): Promise<NewHead> {
     return this.enqueue(() => this.sealNext(timestamp));
+  }
+
+  /** Moves the devnet's clock forward by `seconds` (evm_increaseTime); answers the total shift. */
+  increaseTime(seconds: number): number {
+    this.timeOffset += seconds;
+    return this.timeOffset;
+  }
+
+  /** Sets the devnet's clock so that now is `timestamp` (anvil_setTime). */
+  setTime(timestamp: number): void {
+    this.timeOffset = timestamp - this.wallClock();
+  }
+
+  /** The next tipset gets exactly `timestamp` (evm_setNextBlockTimestamp); it must be after the head's. */
+  setNextTimestamp(timestamp: number): void {
+    if (timestamp <= this.chain.head().timestamp) throw new RangeError(`timestamp ${timestamp} is not after the head's ${this.chain.head().timestamp}`);
+    this.nextTimestamp = timestamp;
+  }
+
+  /** Seconds since the Unix epoch on the devnet's clock. */
+  now(): number {
+    return this.wallClock() + this.timeOffset;
+  }
+
+  private wallClock(): number {
+    return (this.options.now ?? (() => Math.floor(Date.now() / 1000)))();
   }
 
   /** Resolves when every seal asked for so far is done. */
@@ -118,9 +148,13 @@ export class BlockProducer {
   private async sealNext(timestamp?: number): Promise<NewHead> {
     const parent = this.chain.head();
     const nulls = this.nullRounds();
-    const now = (this.options.now ?? (() => Math.floor(Date.now() / 1000)))();
+    const now = this.now();
     const earliest = parent.timestamp + 1 + nulls;
     let at: number;
+    if (timestamp === undefined && this.nextTimestamp !== undefined) {
+      timestamp = this.nextTimestamp;
+      this.nextTimestamp = undefined;
+    }
     if (timestamp !== undefined) at = timestamp;
     else if (this.mode.kind === 'interval') at = parent.timestamp + Math.max(1, Math.round(this.mode.blockTime)) * (nulls + 1);
     else at = Math.max(now, earliest);

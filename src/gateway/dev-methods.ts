@@ -1,13 +1,127 @@
-// The first development method, the one tools probe before they wait for confirmations:
-// `hardhat_getAutomine` / `anvil_getAutomine` answer whether a tipset is sealed for each transaction.
-// Hardhat Ignition waits for 5 confirmations unless it hears `true`, and an automining devnet seals no
-// block without a transaction, so without this answer `ignition deploy` never finishes. The other
-// development methods (evm_*, hardhat_*, anvil_*) come with the issue that adds them.
+// Development methods, the first of them (issue "Development-node methods"): what Hardhat and anvil
+// users reach for to drive a local chain, with their names and semantics.
+// - Accounts: eth_accounts (the development accounts) and eth_sendTransaction (signed with their keys;
+//   nonce, gas and fees filled in).
+// - Mining: evm_mine (optional timestamp), hardhat_mine/anvil_mine (count, interval), evm_setAutomine,
+//   hardhat_getAutomine/anvil_getAutomine (Ignition waits for 5 confirmations unless it hears `true`),
+//   evm_setIntervalMining.
+// - Time: evm_increaseTime, evm_setNextBlockTimestamp, anvil_setTime.
+// - Info: hardhat_metadata, anvil_nodeInfo, answered truthfully with this client's name.
+// Not yet: snapshots, state edits, impersonation, dropTransaction, state files, --no-dev-methods.
 
-import { method, type RpcMethod } from '../rpc/index.ts';
+import { Wallet } from 'ethers';
+import { randomBytes } from 'node:crypto';
+import { toData, toQuantity } from '../eth/index.ts';
+import { bytesToHex, hexToBytes, keccak256 } from '../primitives/index.ts';
+import { RpcError, any, bool, callRequest, method, quantity, type CallRequest, type RpcMethod } from '../rpc/index.ts';
+import { ethTransactionToSignedMessage } from '../vm/index.ts';
+import { estimateGas } from './call.ts';
 import type { ChainView } from './chain-view.ts';
+import { gasPremiumEstimate } from './gas-price.ts';
+
+export const CLIENT_NAME = 'fevm-devnet';
+export const CLIENT_RELEASE = '0.1.0';
 
 export function devMethods(view: ChainView): RpcMethod[] {
-  const automine = () => view.node.producer.miningMode.kind === 'automine';
-  return [method('hardhat_getAutomine', [], automine), method('anvil_getAutomine', [], automine)];
+  const producer = view.node.producer;
+  const automine = () => producer.miningMode.kind === 'automine';
+  const instanceId = toData(randomBytes(32));
+  const mine = async (count: number, interval: number) => {
+    for (let i = 0; i < count; i++) {
+      const timestamp = i === 0 ? undefined : view.head().timestamp + Math.max(1, interval);
+      await producer.mine(timestamp);
+    }
+  };
+  return [
+    method('eth_accounts', [], () => view.node.devAccounts.eth.map((a) => bytesToHex(a.ethAddress))),
+    method('eth_sendTransaction', [{ name: 'transaction', parse: callRequest }], async ([t]) => sendTransaction(view, t as CallRequest)),
+    method('evm_mine', [{ name: 'timestamp', parse: any, optional: true }], async ([ts]) => {
+      await producer.mine(ts === undefined || ts === null ? undefined : Number(ts));
+      return '0x0';
+    }),
+    method('hardhat_mine', [{ name: 'count', parse: quantity, optional: true }, { name: 'interval', parse: quantity, optional: true }], async ([count, interval]) => {
+      await mine(Number(count ?? 1n), Number(interval ?? 1n));
+      return true;
+    }),
+    method('anvil_mine', [{ name: 'count', parse: quantity, optional: true }, { name: 'interval', parse: quantity, optional: true }], async ([count, interval]) => {
+      await mine(Number(count ?? 1n), Number(interval ?? 1n));
+      return null;
+    }),
+    method('evm_setAutomine', [{ name: 'enabled', parse: bool }], ([enabled]) => {
+      producer.setMode(enabled ? { kind: 'automine' } : { kind: 'manual' });
+      return true;
+    }),
+    method('hardhat_getAutomine', [], automine),
+    method('anvil_getAutomine', [], automine),
+    method('evm_setIntervalMining', [{ name: 'milliseconds', parse: any }], ([ms]) => {
+      const interval = Number(ms);
+      if (!Number.isFinite(interval) || interval < 0) throw new RpcError(-32602, 'evm_setIntervalMining takes milliseconds (0 turns interval mining off)');
+      producer.setMode(interval > 0 ? { kind: 'interval', blockTime: interval / 1000 } : { kind: 'automine' });
+      return true;
+    }),
+    method('evm_increaseTime', [{ name: 'seconds', parse: any }], ([seconds]) => {
+      const s = Number(seconds);
+      if (!Number.isSafeInteger(s) || s < 0) throw new RpcError(-32602, 'evm_increaseTime takes a whole number of seconds');
+      return String(producer.increaseTime(s));
+    }),
+    method('evm_setNextBlockTimestamp', [{ name: 'timestamp', parse: any }], ([ts]) => {
+      try {
+        producer.setNextTimestamp(Number(ts));
+      } catch (error) {
+        throw new RpcError(-32000, (error as Error).message);
+      }
+      return null;
+    }),
+    method('anvil_setTime', [{ name: 'timestamp', parse: any }], ([ts]) => {
+      producer.setTime(Number(ts));
+      return String(producer.now());
+    }),
+    method('hardhat_metadata', [], () => {
+      const head = view.head();
+      return { clientVersion: `${CLIENT_NAME}/${CLIENT_RELEASE}`, chainId: view.chainId, instanceId, latestBlockNumber: head.height, latestBlockHash: toData(head.key.multihash.digest) };
+    }),
+    method('anvil_nodeInfo', [], () => {
+      const head = view.head();
+      return {
+        currentBlockNumber: head.height,
+        currentBlockTimestamp: head.timestamp,
+        currentBlockHash: toData(head.key.multihash.digest),
+        hardFork: 'cancun (FEVM, network version 28)',
+        transactionOrder: 'fees',
+        environment: { baseFee: head.nextBaseFee.toString(), chainId: view.chainId, gasLimit: '10000000000', gasPrice: (head.nextBaseFee + gasPremiumEstimate(view)).toString() },
+        forkConfig: { forkUrl: null, forkBlockNumber: null, forkRetryBackoff: null },
+        network: CLIENT_NAME,
+      };
+    }),
+  ];
+}
+
+/** eth_sendTransaction: a development account signs an EIP-1559 transaction with what is missing filled in. */
+async function sendTransaction(view: ChainView, request: CallRequest): Promise<string> {
+  if (!request.from) throw new RpcError(-32602, 'eth_sendTransaction needs a `from`');
+  const from = request.from;
+  const account = view.node.devAccounts.eth.find((a) => a.ethAddress.every((b, i) => b === from[i]));
+  if (!account) throw new RpcError(-32000, `unknown account ${bytesToHex(from)}: eth_sendTransaction signs for the development accounts only (eth_accounts)`);
+  const head = view.head();
+  const lookup = view.node.producer.senderLookup();
+  const nonce = request.nonce ?? view.node.mempool.pendingNonce(account.f410, lookup);
+  const gas = request.gas ?? (await estimateGas(view.node.chain, head, { from, to: request.to, value: request.value, data: request.data }));
+  const priority = request.maxPriorityFeePerGas ?? gasPremiumEstimate(view);
+  const maxFee = request.maxFeePerGas ?? request.gasPrice ?? head.nextBaseFee * 2n + priority;
+  const wallet = new Wallet(bytesToHex(account.privateKey));
+  const raw = await wallet.signTransaction({
+    type: 2,
+    chainId: view.chainId,
+    nonce: Number(nonce),
+    to: request.to ? bytesToHex(request.to) : null,
+    value: request.value ?? 0n,
+    data: request.data ? bytesToHex(request.data) : '0x',
+    gasLimit: gas,
+    maxFeePerGas: maxFee,
+    maxPriorityFeePerGas: priority < maxFee ? priority : maxFee,
+  });
+  const bytes = hexToBytes(raw);
+  const hash = keccak256(bytes);
+  view.node.submit(ethTransactionToSignedMessage(bytes, view.chainId).signed, hash);
+  return toData(hash);
 }

@@ -15,10 +15,10 @@ import { queryLogs } from './logs.ts';
 import { gasPremiumEstimate } from './gas-price.ts';
 import { filterMethods } from './filter-methods.ts';
 import { filecoinMethods } from './filecoin-methods.ts';
-import { devMethods } from './dev-methods.ts';
+import { CLIENT_NAME, CLIENT_RELEASE, devMethods } from './dev-methods.ts';
 import type { TipsetRecord } from '../chain/store/tipset-record.ts';
 
-export const CLIENT_VERSION = 'fevm-devnet/0.1.0';
+export const CLIENT_VERSION = `${CLIENT_NAME}/${CLIENT_RELEASE}`;
 /** Network version 28 (FireHorse), as eth_protocolVersion answers. */
 const PROTOCOL_VERSION = 28;
 
@@ -58,7 +58,6 @@ export function ethMethods(view: ChainView): RpcMethod[] {
     method('web3_sha3', [{ name: 'data', parse: data }], ([d]) => toData(keccak256(d as Uint8Array))),
     method('eth_protocolVersion', [], () => toQuantity(PROTOCOL_VERSION)),
     method('eth_syncing', [], () => false),
-    method('eth_accounts', [], () => []),
     method('eth_blockNumber', [], () => toQuantity(view.head().height)),
     method('eth_getBalance', [{ name: 'address', parse: address }, optionalBlock], ([a, b]) => toQuantity(reader(view, b as BlockRef | undefined).balance(a as EthAddress))),
     method('eth_getTransactionCount', [{ name: 'address', parse: address }, optionalBlock], ([a, b]) => {

@@ -1,0 +1,73 @@
+// Development methods as Hardhat and anvil users call them: the development accounts and
+// eth_sendTransaction (through ethers' JsonRpcSigner), mining on request, automine on and off, time
+// travel, and the node's metadata.
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { JsonRpcProvider } from 'ethers';
+import { createDevnet, type Devnet } from '../../../src/cli/devnet.ts';
+import { deriveDevAccounts } from '../../../src/chain/dev-accounts.ts';
+
+const keys = deriveDevAccounts({ count: 2 }).eth;
+
+describe('development methods', () => {
+  let devnet: Devnet;
+  const rpc = (method: string, params: unknown[] = []) => devnet.provider.request({ method, params });
+  const head = async () => (await rpc('eth_getBlockByNumber', ['latest', false])) as { number: string; timestamp: string; transactions: string[] };
+
+  before(async () => {
+    devnet = await createDevnet({ memory: true, port: 0, accounts: 2 });
+  });
+
+  after(async () => {
+    await devnet.close();
+  });
+
+  it('eth_accounts lists the development accounts, and eth_sendTransaction signs for them (ethers JsonRpcSigner)', async () => {
+    assert.deepEqual(await rpc('eth_accounts'), keys.map((k) => k.checksumAddress.toLowerCase()));
+    const provider = new JsonRpcProvider(devnet.url, 31415926, { staticNetwork: true, pollingInterval: 50, cacheTimeout: -1 });
+    const signer = await provider.getSigner(0);
+    const tx = await signer.sendTransaction({ to: keys[1]!.checksumAddress, value: 9n });
+    const receipt = await tx.wait();
+    assert.equal(receipt!.status, 1);
+    await assert.rejects(rpc('eth_sendTransaction', [{ from: '0x000000000000000000000000000000000000dEaD', to: keys[1]!.checksumAddress }]), /development accounts only/);
+    provider.destroy();
+  });
+
+  it('evm_setAutomine(false) keeps transactions pending until evm_mine; hardhat_mine seals several tipsets at an interval', async () => {
+    await rpc('evm_setAutomine', [false]);
+    assert.equal(await rpc('hardhat_getAutomine'), false);
+    const before = Number((await head()).number);
+    const hash = await rpc('eth_sendTransaction', [{ from: keys[0]!.checksumAddress, to: keys[1]!.checksumAddress, value: '0x1' }]);
+    assert.equal(Number((await head()).number), before);
+    await rpc('evm_mine');
+    assert.deepEqual((await head()).transactions, [hash]);
+    const start = await head();
+    await rpc('hardhat_mine', ['0x3', '0xa']);
+    const end = await head();
+    assert.equal(Number(end.number), Number(start.number) + 3);
+    assert.ok(Number(end.timestamp) >= Number(start.timestamp) + 21, 'three tipsets, 10 s apart after the first');
+    await rpc('evm_setAutomine', [true]);
+    assert.equal(await rpc('hardhat_getAutomine'), true);
+  });
+
+  it('evm_increaseTime and evm_setNextBlockTimestamp move the next tipset’s time', async () => {
+    const now = Number((await head()).timestamp);
+    await rpc('evm_setNextBlockTimestamp', [now + 1000]);
+    await rpc('evm_mine');
+    assert.equal(Number((await head()).timestamp), now + 1000);
+    await rpc('evm_increaseTime', [3600]);
+    await rpc('evm_mine');
+    assert.ok(Number((await head()).timestamp) >= Math.floor(Date.now() / 1000) + 3600 - 5);
+    await assert.rejects(rpc('evm_setNextBlockTimestamp', [now]), /not after/);
+  });
+
+  it('hardhat_metadata and anvil_nodeInfo say truthfully what this node is', async () => {
+    const meta = (await rpc('hardhat_metadata')) as { clientVersion: string; chainId: number; latestBlockNumber: number };
+    assert.match(meta.clientVersion, /^fevm-devnet\//);
+    assert.equal(meta.chainId, 31415926);
+    assert.equal(meta.latestBlockNumber, Number((await head()).number));
+    const info = (await rpc('anvil_nodeInfo')) as { currentBlockNumber: number; environment: { chainId: number } };
+    assert.equal(info.environment.chainId, 31415926);
+  });
+});
