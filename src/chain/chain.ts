@@ -160,6 +160,20 @@ export class Chain {
     return head;
   }
 
+  /**
+   * Edits the head's state in place (hardhat_setBalance and friends): the next tipset builds on the
+   * edited state. Such edits are no messages, so re-executing the chain does not reproduce them.
+   */
+  editHeadState(edit: (tree: StateTree) => void): TipsetRecord {
+    const head = this.head();
+    const buffered = new BufferedBlockstore(this.store.blocks);
+    const tree = StateTree.load(buffered, head.stateRoot);
+    edit(tree);
+    const record = { ...head, stateRoot: tree.flush() };
+    this.store.replaceHead(record, buffered);
+    return record;
+  }
+
   /** The header of a tipset's (only) block. */
   header(record: TipsetRecord, store: Blockstore = this.store.blocks): BlockHeader {
     return readHeader(store, record.blocks[0]!);

@@ -6,8 +6,9 @@
 //   hardhat_getAutomine/anvil_getAutomine (Ignition waits for 5 confirmations unless it hears `true`),
 //   evm_setIntervalMining.
 // - Time: evm_increaseTime, evm_setNextBlockTimestamp, anvil_setTime.
+// - State: hardhat_/anvil_ setBalance, setCode, setNonce, setStorageAt (state-edits.ts).
 // - Info: hardhat_metadata, anvil_nodeInfo, answered truthfully with this client's name.
-// Not yet: snapshots, state edits, impersonation, dropTransaction, state files, --no-dev-methods.
+// Not yet: snapshots, impersonation, dropTransaction, state files, --no-dev-methods.
 
 import { Wallet } from 'ethers';
 import { randomBytes } from 'node:crypto';
@@ -18,6 +19,7 @@ import { ethTransactionToSignedMessage } from '../vm/index.ts';
 import { estimateGas } from './call.ts';
 import type { ChainView } from './chain-view.ts';
 import { gasPremiumEstimate } from './gas-price.ts';
+import { stateEditMethods } from './state-edits.ts';
 
 export const CLIENT_NAME = 'fevm-devnet';
 export const CLIENT_RELEASE = '0.1.0';
@@ -33,6 +35,7 @@ export function devMethods(view: ChainView): RpcMethod[] {
     }
   };
   return [
+    ...stateEditMethods(view),
     method('eth_accounts', [], () => view.node.devAccounts.eth.map((a) => bytesToHex(a.ethAddress))),
     method('eth_sendTransaction', [{ name: 'transaction', parse: callRequest }], async ([t]) => sendTransaction(view, t as CallRequest)),
     method('evm_mine', [{ name: 'timestamp', parse: any, optional: true }], async ([ts]) => {

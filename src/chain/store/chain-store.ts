@@ -101,6 +101,15 @@ export class ChainStore {
     }
   }
 
+  /** Replaces the head's record (its state edited in place by a development method), with new blocks. */
+  replaceHead(record: TipsetRecord, buffered: BufferedBlockstore): void {
+    this.kv.transaction(() => {
+      buffered.flush();
+      this.tipsets.put(u64(record.height), encodeTipsetRecord(record));
+    });
+    this.cachedHead = record;
+  }
+
   /** Writes the blocks buffered for a tipset, its record, indexes and the new head, all or nothing. */
   commit(sealed: SealedTipset, buffered: BufferedBlockstore): void {
     const { record } = sealed;

@@ -62,6 +62,24 @@ describe('development methods', () => {
     await assert.rejects(rpc('evm_setNextBlockTimestamp', [now]), /not after/);
   });
 
+  it('setBalance, setNonce, setCode and setStorageAt edit the state at once, and the next tipset builds on it', async () => {
+    const fresh = '0x00000000000000000000000000000000000000aa';
+    await rpc('hardhat_setBalance', [fresh, '0x64']);
+    assert.equal(await rpc('eth_getBalance', [fresh, 'latest']), '0x64');
+    await rpc('anvil_setNonce', [keys[1]!.checksumAddress, '0x7']);
+    assert.equal(await rpc('eth_getTransactionCount', [keys[1]!.checksumAddress, 'latest']), '0x7');
+    // Runtime code: return sload(0) as a word.
+    const code = '0x60005460005260206000f3';
+    await rpc('hardhat_setCode', [fresh, code]);
+    assert.equal(await rpc('eth_getCode', [fresh, 'latest']), code);
+    await rpc('hardhat_setStorageAt', [fresh, '0x0', '0x2a']);
+    assert.equal(await rpc('eth_getStorageAt', [fresh, '0x0', 'latest']), `0x${'2a'.padStart(64, '0')}`);
+    assert.equal(await rpc('eth_call', [{ to: fresh, data: '0x' }, 'latest']), `0x${'2a'.padStart(64, '0')}`);
+    assert.equal(await rpc('eth_getBalance', [fresh, 'latest']), '0x64', 'setCode kept the balance');
+    await rpc('evm_mine');
+    assert.equal(await rpc('eth_getCode', [fresh, 'latest']), code, 'the next tipset built on the edited state');
+  });
+
   it('hardhat_metadata and anvil_nodeInfo say truthfully what this node is', async () => {
     const meta = (await rpc('hardhat_metadata')) as { clientVersion: string; chainId: number; latestBlockNumber: number };
     assert.match(meta.clientVersion, /^fevm-devnet\//);
