@@ -8,7 +8,8 @@
 // - Time: evm_increaseTime, evm_setNextBlockTimestamp, anvil_setTime.
 // - State: hardhat_/anvil_ setBalance, setCode, setNonce, setStorageAt (state-edits.ts).
 // - Info: hardhat_metadata, anvil_nodeInfo, answered truthfully with this client's name.
-// Not yet: snapshots, impersonation, dropTransaction, state files, --no-dev-methods.
+// - Snapshots: evm_snapshot, evm_revert.
+// Not yet: impersonation, dropTransaction, reset, state files, --no-dev-methods.
 
 import { Wallet } from 'ethers';
 import { randomBytes } from 'node:crypto';
@@ -36,6 +37,7 @@ export function devMethods(view: ChainView): RpcMethod[] {
   };
   return [
     ...stateEditMethods(view),
+    ...snapshotMethods(view),
     method('eth_accounts', [], () => view.node.devAccounts.eth.map((a) => bytesToHex(a.ethAddress))),
     method('eth_sendTransaction', [{ name: 'transaction', parse: callRequest }], async ([t]) => sendTransaction(view, t as CallRequest)),
     method('evm_mine', [{ name: 'timestamp', parse: any, optional: true }], async ([ts]) => {
@@ -127,4 +129,31 @@ async function sendTransaction(view: ChainView, request: CallRequest): Promise<s
   const hash = keccak256(bytes);
   view.node.submit(ethTransactionToSignedMessage(bytes, view.chainId).signed, hash);
   return toData(hash);
+}
+
+/**
+ * evm_snapshot / evm_revert: a snapshot is the head's record (its height and state root), so taking one
+ * costs nothing. Reverting makes it the head again, forgets it and every later snapshot (as Hardhat
+ * does) and empties the mempool; tipsets above it disappear from every query and are sealed anew.
+ */
+export function snapshotMethods(view: ChainView): RpcMethod[] {
+  const snapshots: { id: bigint; record: ReturnType<ChainView['head']> }[] = [];
+  let next = 1n;
+  return [
+    method('evm_snapshot', [], () => {
+      const id = next++;
+      snapshots.push({ id, record: view.head() });
+      return toQuantity(id);
+    }),
+    method('evm_revert', [{ name: 'id', parse: quantity }], async ([id]) => {
+      const at = snapshots.findIndex((s) => s.id === id);
+      if (at < 0) return false;
+      await view.node.producer.idle();
+      const { record } = snapshots[at]!;
+      snapshots.length = at;
+      view.node.chain.store.resetHead(record);
+      view.node.mempool.removeIncluded(view.node.mempool.pending());
+      return true;
+    }),
+  ];
 }

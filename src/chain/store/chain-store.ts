@@ -33,6 +33,7 @@ const u64 = (n: number) => {
 };
 const readU64 = (b: Uint8Array) => Number(new DataView(b.buffer, b.byteOffset, 8).getBigUint64(0));
 const HEAD = new TextEncoder().encode('head');
+const equal = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((v, i) => v === b[i]);
 
 export class ChainStore {
   readonly blocks: Blockstore;
@@ -61,39 +62,61 @@ export class ChainStore {
   head(): TipsetRecord | undefined {
     if (this.cachedHead) return this.cachedHead;
     const height = this.meta.get(HEAD);
-    return (this.cachedHead = height === undefined ? undefined : this.atHeight(readU64(height)));
+    return (this.cachedHead = height === undefined ? undefined : this.recordAt(readU64(height)));
   }
 
-  /** The tipset at `height`, or undefined for a null round or a height not reached. */
-  atHeight(height: number): TipsetRecord | undefined {
+  private recordAt(height: number): TipsetRecord | undefined {
     const bytes = this.tipsets.get(u64(height));
     return bytes && decodeTipsetRecord(bytes);
   }
 
+  /**
+   * The tipset at `height`, or undefined for a null round or a height not reached. Records and index
+   * entries above the head (left by evm_revert) are not answered.
+   */
+  atHeight(height: number): TipsetRecord | undefined {
+    const head = this.head();
+    if (!head || height > head.height) return undefined;
+    return this.recordAt(height);
+  }
+
   byEthHash(hash: Uint8Array): TipsetRecord | undefined {
     const height = this.byHash.get(hash);
-    return height && this.atHeight(readU64(height));
+    const record = height && this.atHeight(readU64(height));
+    return record && equal(record.key.multihash.digest, hash) ? record : undefined;
   }
 
   messageByEthTxHash(hash: Uint8Array): CID | undefined {
     const bytes = this.txs.get(hash);
-    return bytes && CID.decode(bytes);
+    const cid = bytes && CID.decode(bytes);
+    return cid && this.messageLocation(cid) ? cid : undefined;
   }
 
   messageLocation(cid: CID): { height: number; index: number } | undefined {
     const bytes = this.locations.get(cid.bytes);
     if (!bytes) return undefined;
     const [height, index] = decodeCbor<[number, number]>(bytes);
-    return { height, index };
+    return this.atHeight(height)?.messages[index]?.equals(cid) ? { height, index } : undefined;
   }
 
   bloom(height: number): Uint8Array | undefined {
-    return this.blooms.get(u64(height));
+    return this.atHeight(height) ? this.blooms.get(u64(height)) : undefined;
+  }
+
+  /** Makes `record` (an earlier head, with its state) the head again (evm_revert). */
+  resetHead(record: TipsetRecord): void {
+    this.kv.transaction(() => {
+      this.tipsets.put(u64(record.height), encodeTipsetRecord(record));
+      this.meta.put(HEAD, u64(record.height));
+    });
+    this.cachedHead = record;
   }
 
   /** Events of tipsets in [from, to], in order (height, message, event). */
   *eventsBetween(from: number, to: number): Iterable<IndexedEvent & { height: number; logIndex: number }> {
-    for (const [key, value] of this.events.range(u64(from), u64(to + 1))) {
+    const top = Math.min(to, this.head()?.height ?? -1);
+    if (top < from) return;
+    for (const [key, value] of this.events.range(u64(from), u64(top + 1))) {
       const [messageIndex, address, topics, data] = decodeCbor<[number, Uint8Array, Uint8Array[], Uint8Array]>(value);
       const height = readU64(key);
       const logIndex = new DataView(key.buffer, key.byteOffset + 8, 4).getUint32(0);
@@ -113,9 +136,14 @@ export class ChainStore {
   /** Writes the blocks buffered for a tipset, its record, indexes and the new head, all or nothing. */
   commit(sealed: SealedTipset, buffered: BufferedBlockstore): void {
     const { record } = sealed;
+    const previous = this.head()?.height ?? -1;
     this.kv.transaction(() => {
       buffered.flush();
+      // Null rounds before this tipset: no record may stay there from before an evm_revert.
+      for (let h = previous + 1; h < record.height; h++) this.tipsets.delete(u64(h));
       this.tipsets.put(u64(record.height), encodeTipsetRecord(record));
+      // A height sealed again after evm_revert: the earlier tipset's events go.
+      for (const [key] of [...this.events.range(u64(record.height), u64(record.height + 1))]) this.events.delete(key);
       this.byHash.put(record.key.multihash.digest, u64(record.height));
       record.messages.forEach((cid, index) => this.locations.put(cid.bytes, encodeCbor([record.height, index])));
       for (const { hash, cid } of sealed.ethTxHashes) this.txs.put(hash, cid.bytes);

@@ -80,6 +80,27 @@ describe('development methods', () => {
     assert.equal(await rpc('eth_getCode', [fresh, 'latest']), code, 'the next tipset built on the edited state');
   });
 
+  it('evm_snapshot and evm_revert: balances, blocks and receipts go back; the chain goes on from there', async () => {
+    const bob = keys[1]!.checksumAddress;
+    const id = (await rpc('evm_snapshot')) as string;
+    const before = await head();
+    const balance = await rpc('eth_getBalance', [bob, 'latest']);
+    const hash = (await rpc('eth_sendTransaction', [{ from: keys[0]!.checksumAddress, to: bob, value: '0x3e8' }])) as string;
+    await devnet.node.producer.idle();
+    assert.notEqual(await rpc('eth_getBalance', [bob, 'latest']), balance);
+    assert.equal(await rpc('evm_revert', [id]), true);
+    assert.equal((await head()).number, before.number);
+    assert.equal(await rpc('eth_getBalance', [bob, 'latest']), balance);
+    assert.equal(await rpc('eth_getTransactionReceipt', [hash]), null, 'the reverted transaction is gone');
+    assert.equal(await rpc('eth_getBlockByNumber', [`0x${(Number(before.number) + 1).toString(16)}`, false]), null);
+    assert.equal(await rpc('evm_revert', [id]), false, 'a snapshot is used once');
+    const again = (await rpc('eth_sendTransaction', [{ from: keys[0]!.checksumAddress, to: bob, value: '0x1' }])) as string;
+    await devnet.node.producer.idle();
+    const receipt = (await rpc('eth_getTransactionReceipt', [again])) as { blockNumber: string; status: string };
+    assert.equal(receipt.status, '0x1');
+    assert.equal(Number(receipt.blockNumber), Number(before.number) + 1, 'the height is sealed anew');
+  });
+
   it('hardhat_metadata and anvil_nodeInfo say truthfully what this node is', async () => {
     const meta = (await rpc('hardhat_metadata')) as { clientVersion: string; chainId: number; latestBlockNumber: number };
     assert.match(meta.clientVersion, /^fevm-devnet\//);
