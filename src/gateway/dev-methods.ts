@@ -9,13 +9,15 @@
 // - State: hardhat_/anvil_ setBalance, setCode, setNonce, setStorageAt (state-edits.ts).
 // - Info: hardhat_metadata, anvil_nodeInfo, answered truthfully with this client's name.
 // - Snapshots: evm_snapshot, evm_revert.
-// Not yet: impersonation, dropTransaction, reset, state files, --no-dev-methods.
+// - hardhat_/anvil_ impersonateAccount, stopImpersonatingAccount, dropTransaction.
+// Not yet: reset, state files, --no-dev-methods.
 
 import { Wallet } from 'ethers';
 import { randomBytes } from 'node:crypto';
 import { toData, toQuantity } from '../eth/index.ts';
-import { bytesToHex, hexToBytes, keccak256 } from '../primitives/index.ts';
-import { RpcError, any, bool, callRequest, method, quantity, type CallRequest, type RpcMethod } from '../rpc/index.ts';
+import { bytesToHex, ethAddressToFilecoinAddress, hexToBytes, keccak256 } from '../primitives/index.ts';
+import { signedMessageCid } from '../ipld/index.ts';
+import { RpcError, address, any, bool, callRequest, hash32, method, quantity, type CallRequest, type RpcMethod } from '../rpc/index.ts';
 import { ethTransactionToSignedMessage } from '../vm/index.ts';
 import { estimateGas } from './call.ts';
 import type { ChainView } from './chain-view.ts';
@@ -27,6 +29,20 @@ export const CLIENT_RELEASE = '0.1.0';
 
 export function devMethods(view: ChainView): RpcMethod[] {
   const producer = view.node.producer;
+  const impersonated = new Set<string>();
+  const impersonate = (on: boolean) => ([a]: unknown[]) => {
+    const key = bytesToHex(a as Uint8Array);
+    if (on) impersonated.add(key);
+    else impersonated.delete(key);
+    return true;
+  };
+  const drop = ([h]: unknown[]) => {
+    const hash = h as Uint8Array;
+    const found = view.node.mempool.pending().find((m) => view.txHash(m, signedMessageCid(m)).every((b, i) => b === hash[i]));
+    if (!found) return false;
+    view.node.mempool.removeIncluded([found]);
+    return true;
+  };
   const automine = () => producer.miningMode.kind === 'automine';
   const instanceId = toData(randomBytes(32));
   const mine = async (count: number, interval: number) => {
@@ -39,7 +55,12 @@ export function devMethods(view: ChainView): RpcMethod[] {
     ...stateEditMethods(view),
     ...snapshotMethods(view),
     method('eth_accounts', [], () => view.node.devAccounts.eth.map((a) => bytesToHex(a.ethAddress))),
-    method('eth_sendTransaction', [{ name: 'transaction', parse: callRequest }], async ([t]) => sendTransaction(view, t as CallRequest)),
+    method('eth_sendTransaction', [{ name: 'transaction', parse: callRequest }], async ([t]) => sendTransaction(view, t as CallRequest, impersonated)),
+    ...['hardhat', 'anvil'].flatMap((prefix) => [
+      method(`${prefix}_impersonateAccount`, [{ name: 'address', parse: address }], impersonate(true)),
+      method(`${prefix}_stopImpersonatingAccount`, [{ name: 'address', parse: address }], impersonate(false)),
+      method(`${prefix}_dropTransaction`, [{ name: 'hash', parse: hash32 }], drop),
+    ]),
     method('evm_mine', [{ name: 'timestamp', parse: any, optional: true }], async ([ts]) => {
       await producer.mine(ts === undefined || ts === null ? undefined : Number(ts));
       return '0x0';
@@ -101,19 +122,28 @@ export function devMethods(view: ChainView): RpcMethod[] {
   ];
 }
 
-/** eth_sendTransaction: a development account signs an EIP-1559 transaction with what is missing filled in. */
-async function sendTransaction(view: ChainView, request: CallRequest): Promise<string> {
+/** A key that signs for an impersonated account: its transactions carry this signature, not the account's. */
+const IMPERSONATION_KEY = `0x${'11'.repeat(32)}`;
+
+/**
+ * eth_sendTransaction: a development account signs an EIP-1559 transaction with what is missing filled
+ * in; an impersonated account's transaction is signed by a stand-in key and sent as from the account
+ * (the devnet does not check the signature of what it puts in its own mempool).
+ */
+async function sendTransaction(view: ChainView, request: CallRequest, impersonated: Set<string>): Promise<string> {
   if (!request.from) throw new RpcError(-32602, 'eth_sendTransaction needs a `from`');
   const from = request.from;
-  const account = view.node.devAccounts.eth.find((a) => a.ethAddress.every((b, i) => b === from[i]));
-  if (!account) throw new RpcError(-32000, `unknown account ${bytesToHex(from)}: eth_sendTransaction signs for the development accounts only (eth_accounts)`);
+  const dev = view.node.devAccounts.eth.find((a) => a.ethAddress.every((b, i) => b === from[i]));
+  const stands = !dev && impersonated.has(bytesToHex(from));
+  if (!dev && !stands) throw new RpcError(-32000, `unknown account ${bytesToHex(from)}: eth_sendTransaction signs for the development accounts (eth_accounts) and impersonated ones only`);
+  const sender = ethAddressToFilecoinAddress(from);
   const head = view.head();
   const lookup = view.node.producer.senderLookup();
-  const nonce = request.nonce ?? view.node.mempool.pendingNonce(account.f410, lookup);
+  const nonce = request.nonce ?? view.node.mempool.pendingNonce(sender, lookup);
   const gas = request.gas ?? (await estimateGas(view.node.chain, head, { from, to: request.to, value: request.value, data: request.data }));
   const priority = request.maxPriorityFeePerGas ?? gasPremiumEstimate(view);
   const maxFee = request.maxFeePerGas ?? request.gasPrice ?? head.nextBaseFee * 2n + priority;
-  const wallet = new Wallet(bytesToHex(account.privateKey));
+  const wallet = new Wallet(dev ? bytesToHex(dev.privateKey) : IMPERSONATION_KEY);
   const raw = await wallet.signTransaction({
     type: 2,
     chainId: view.chainId,
@@ -127,7 +157,8 @@ async function sendTransaction(view: ChainView, request: CallRequest): Promise<s
   });
   const bytes = hexToBytes(raw);
   const hash = keccak256(bytes);
-  view.node.submit(ethTransactionToSignedMessage(bytes, view.chainId).signed, hash);
+  const { signed } = ethTransactionToSignedMessage(bytes, view.chainId);
+  view.node.submit(stands ? { ...signed, message: { ...signed.message, from: sender } } : signed, hash);
   return toData(hash);
 }
 

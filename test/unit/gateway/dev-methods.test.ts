@@ -30,7 +30,7 @@ describe('development methods', () => {
     const tx = await signer.sendTransaction({ to: keys[1]!.checksumAddress, value: 9n });
     const receipt = await tx.wait();
     assert.equal(receipt!.status, 1);
-    await assert.rejects(rpc('eth_sendTransaction', [{ from: '0x000000000000000000000000000000000000dEaD', to: keys[1]!.checksumAddress }]), /development accounts only/);
+    await assert.rejects(rpc('eth_sendTransaction', [{ from: '0x000000000000000000000000000000000000dEaD', to: keys[1]!.checksumAddress }]), /development accounts \(eth_accounts\) and impersonated ones only/);
     provider.destroy();
   });
 
@@ -99,6 +99,26 @@ describe('development methods', () => {
     const receipt = (await rpc('eth_getTransactionReceipt', [again])) as { blockNumber: string; status: string };
     assert.equal(receipt.status, '0x1');
     assert.equal(Number(receipt.blockNumber), Number(before.number) + 1, 'the height is sealed anew');
+  });
+
+  it('impersonation: a funded address without a key sends through eth_sendTransaction until stopped; dropTransaction removes a pending one', async () => {
+    const whale = '0x00000000000000000000000000000000000000bb';
+    await rpc('hardhat_setBalance', [whale, '0xde0b6b3a7640000']);
+    await assert.rejects(rpc('eth_sendTransaction', [{ from: whale, to: keys[1]!.checksumAddress, value: '0x1' }]), /impersonated/);
+    await rpc('hardhat_impersonateAccount', [whale]);
+    const hash = (await rpc('eth_sendTransaction', [{ from: whale, to: keys[1]!.checksumAddress, value: '0x5' }])) as string;
+    await devnet.node.producer.idle();
+    const receipt = (await rpc('eth_getTransactionReceipt', [hash])) as { status: string; from: string };
+    assert.equal(receipt.status, '0x1');
+    assert.equal(receipt.from, whale);
+    await rpc('hardhat_stopImpersonatingAccount', [whale]);
+    await assert.rejects(rpc('eth_sendTransaction', [{ from: whale, to: keys[1]!.checksumAddress, value: '0x1' }]), /impersonated/);
+    await rpc('evm_setAutomine', [false]);
+    const pending = (await rpc('eth_sendTransaction', [{ from: keys[0]!.checksumAddress, to: keys[1]!.checksumAddress, value: '0x1' }])) as string;
+    assert.equal(await rpc('hardhat_dropTransaction', [pending]), true);
+    await rpc('evm_mine');
+    assert.equal(await rpc('eth_getTransactionReceipt', [pending]), null);
+    await rpc('evm_setAutomine', [true]);
   });
 
   it('hardhat_metadata and anvil_nodeInfo say truthfully what this node is', async () => {
