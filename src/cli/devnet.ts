@@ -13,6 +13,8 @@ export interface DevnetOptions extends NodeConfig {
   port?: number;
   verbose?: boolean;
   log?: (line: string) => void;
+  /** Serve the development methods (default true); `--no-dev-methods` turns them off. */
+  devMethods?: boolean;
 }
 
 export interface Devnet {
@@ -28,7 +30,7 @@ export async function createDevnet(options: DevnetOptions = {}): Promise<Devnet>
   const node = createNode(options);
   try {
     const view = new ChainView(node, options.chainId ?? DEFAULT_CHAIN_ID);
-    const dispatcher = new Dispatcher(ethMethods(view), { log: options.verbose ? options.log : undefined });
+    const dispatcher = new Dispatcher(ethMethods(view, { devMethods: options.devMethods }), { log: options.verbose ? options.log : undefined });
     const server = await createServer({ dispatcher, host: options.host, port: options.port, log: options.log, verbose: options.verbose });
     return {
       url: `${server.url}/rpc/v1`,

@@ -22,7 +22,8 @@ const HELP = `usage: fevm-devnet start [options]
   --balance <FIL>        FIL per development account (default ${formatFil(DEFAULT_ACCOUNT_BALANCE)})
   --mnemonic "<words>"   mnemonic of the development accounts
   --chain-id <n>         EIP-155 chain id (default ${DEFAULT_CHAIN_ID})
-  --verbose              one line per JSON-RPC request`;
+  --verbose              one line per JSON-RPC request
+  --no-dev-methods       no evm_*/hardhat_*/anvil_* methods nor eth_sendTransaction (a shared devnet)`;
 
 export async function startCommand(args: string[], io: CommandOutput, signals: NodeJS.EventEmitter = process): Promise<number> {
   let values;
@@ -41,6 +42,7 @@ export async function startCommand(args: string[], io: CommandOutput, signals: N
         mnemonic: { type: 'string' },
         'chain-id': { type: 'string' },
         verbose: { type: 'boolean' },
+        'no-dev-methods': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -74,6 +76,7 @@ export async function startCommand(args: string[], io: CommandOutput, signals: N
       mnemonic: values.mnemonic,
       chainId: values['chain-id'] === undefined ? undefined : number('chain-id', values['chain-id'], DEFAULT_CHAIN_ID),
       verbose: values.verbose,
+      devMethods: !values['no-dev-methods'],
       log: (line) => io.out(line),
     });
   } catch (error) {

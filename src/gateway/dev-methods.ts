@@ -10,14 +10,15 @@
 // - Info: hardhat_metadata, anvil_nodeInfo, answered truthfully with this client's name.
 // - Snapshots: evm_snapshot, evm_revert.
 // - hardhat_/anvil_ impersonateAccount, stopImpersonatingAccount, dropTransaction.
-// Not yet: reset, state files, --no-dev-methods.
+// - eth_sign, personal_sign, eth_signTypedData_v4 for the development accounts; hardhat_/anvil_reset.
+// Not yet: state files, the network-helpers route.
 
-import { Wallet } from 'ethers';
+import { Wallet, type TypedDataDomain, type TypedDataField } from 'ethers';
 import { randomBytes } from 'node:crypto';
 import { toData, toQuantity } from '../eth/index.ts';
 import { bytesToHex, ethAddressToFilecoinAddress, hexToBytes, keccak256 } from '../primitives/index.ts';
 import { signedMessageCid } from '../ipld/index.ts';
-import { RpcError, address, any, bool, callRequest, hash32, method, quantity, type CallRequest, type RpcMethod } from '../rpc/index.ts';
+import { RpcError, address, any, bool, callRequest, data, hash32, method, quantity, type CallRequest, type RpcMethod } from '../rpc/index.ts';
 import { ethTransactionToSignedMessage } from '../vm/index.ts';
 import { estimateGas } from './call.ts';
 import type { ChainView } from './chain-view.ts';
@@ -55,6 +56,15 @@ export function devMethods(view: ChainView): RpcMethod[] {
     ...stateEditMethods(view),
     ...snapshotMethods(view),
     method('eth_accounts', [], () => view.node.devAccounts.eth.map((a) => bytesToHex(a.ethAddress))),
+    method('eth_sign', [{ name: 'address', parse: address }, { name: 'message', parse: data }], ([a, m]) => devWallet(view, a as Uint8Array).signMessage(m as Uint8Array)),
+    method('personal_sign', [{ name: 'message', parse: data }, { name: 'address', parse: address }], ([m, a]) => devWallet(view, a as Uint8Array).signMessage(m as Uint8Array)),
+    method('eth_signTypedData_v4', [{ name: 'address', parse: address }, { name: 'typedData', parse: any }], ([a, t]) => {
+      const typed = (typeof t === 'string' ? JSON.parse(t) : t) as { domain: TypedDataDomain; types: Record<string, TypedDataField[]>; message: Record<string, unknown> };
+      const { EIP712Domain: _, ...types } = typed.types;
+      return devWallet(view, a as Uint8Array).signTypedData(typed.domain, types, typed.message);
+    }),
+    method('hardhat_reset', [{ name: 'options', parse: any, optional: true }], () => reset(view)),
+    method('anvil_reset', [{ name: 'options', parse: any, optional: true }], () => reset(view)),
     method('eth_sendTransaction', [{ name: 'transaction', parse: callRequest }], async ([t]) => sendTransaction(view, t as CallRequest, impersonated)),
     ...['hardhat', 'anvil'].flatMap((prefix) => [
       method(`${prefix}_impersonateAccount`, [{ name: 'address', parse: address }], impersonate(true)),
@@ -120,6 +130,21 @@ export function devMethods(view: ChainView): RpcMethod[] {
       };
     }),
   ];
+}
+
+/** The wallet of a development account (eth_sign, personal_sign, eth_signTypedData_v4). */
+function devWallet(view: ChainView, address: Uint8Array): Wallet {
+  const dev = view.node.devAccounts.eth.find((a) => a.ethAddress.every((b, i) => b === address[i]));
+  if (!dev) throw new RpcError(-32000, `unknown account ${bytesToHex(address)}: only the development accounts sign here (eth_accounts)`);
+  return new Wallet(bytesToHex(dev.privateKey));
+}
+
+/** hardhat_reset / anvil_reset: back to the genesis tipset, with an empty mempool (no forking here). */
+async function reset(view: ChainView): Promise<boolean> {
+  await view.node.producer.idle();
+  view.node.chain.store.resetHead(view.node.chain.store.atHeight(0)!);
+  view.node.mempool.removeIncluded(view.node.mempool.pending());
+  return true;
 }
 
 /** A key that signs for an impersonated account: its transactions carry this signature, not the account's. */

@@ -49,7 +49,12 @@ function transactionAt(view: ChainView, record: TipsetRecord | undefined, index:
   return transactionJson(view, { record, index: Number(index), cid, signed: view.message(cid) });
 }
 
-export function ethMethods(view: ChainView): RpcMethod[] {
+export interface MethodOptions {
+  /** The development methods (evm_*, hardhat_*, anvil_*, eth_sendTransaction…); off for a shared devnet. */
+  devMethods?: boolean;
+}
+
+export function ethMethods(view: ChainView, options: MethodOptions = {}): RpcMethod[] {
   return [
     method('eth_chainId', [], () => toQuantity(view.chainId)),
     method('net_version', [], () => String(view.chainId)),
@@ -122,6 +127,6 @@ export function ethMethods(view: ChainView): RpcMethod[] {
     method('eth_getTransactionByBlockHashAndIndex', [{ name: 'hash', parse: hash32 }, { name: 'index', parse: quantity }], ([h, i]) => transactionAt(view, view.node.chain.store.byEthHash(h as Uint8Array), i as bigint)),
     ...filterMethods(view),
     ...filecoinMethods(view, view.node.networkName),
-    ...devMethods(view),
+    ...(options.devMethods === false ? [method('eth_accounts', [], () => [])] : devMethods(view)),
   ];
 }

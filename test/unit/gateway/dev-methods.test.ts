@@ -4,7 +4,8 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { JsonRpcProvider } from 'ethers';
+import { JsonRpcProvider, Wallet } from 'ethers';
+import { bytesToHex } from '../../../src/primitives/index.ts';
 import { createDevnet, type Devnet } from '../../../src/cli/devnet.ts';
 import { deriveDevAccounts } from '../../../src/chain/dev-accounts.ts';
 
@@ -119,6 +120,28 @@ describe('development methods', () => {
     await rpc('evm_mine');
     assert.equal(await rpc('eth_getTransactionReceipt', [pending]), null);
     await rpc('evm_setAutomine', [true]);
+  });
+
+  it('signs messages and typed data for the development accounts; hardhat_reset goes back to genesis', async () => {
+    const address = keys[0]!.checksumAddress;
+    const wallet = new Wallet(bytesToHex(keys[0]!.privateKey));
+    assert.equal(await rpc('personal_sign', ['0x68656c6c6f', address]), await wallet.signMessage('hello'));
+    assert.equal(await rpc('eth_sign', [address, '0x68656c6c6f']), await wallet.signMessage('hello'));
+    const typed = { domain: { name: 'Test', chainId: 31415926 }, types: { EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'chainId', type: 'uint256' }], Mail: [{ name: 'note', type: 'string' }] }, primaryType: 'Mail', message: { note: 'hi' } };
+    assert.equal(await rpc('eth_signTypedData_v4', [address, JSON.stringify(typed)]), await wallet.signTypedData(typed.domain, { Mail: typed.types.Mail }, typed.message));
+    assert.equal(await rpc('hardhat_reset'), true);
+    assert.equal((await head()).number, '0x0');
+    assert.equal(await rpc('eth_getBalance', [keys[1]!.checksumAddress, 'latest']), '0x21e19e0c9bab2400000');
+  });
+
+  it('--no-dev-methods: none of them, and eth_accounts is empty as on Lotus', async () => {
+    const shared = await createDevnet({ memory: true, port: 0, accounts: 1, devMethods: false });
+    try {
+      assert.deepEqual(await shared.provider.request({ method: 'eth_accounts', params: [] }), []);
+      await assert.rejects(shared.provider.request({ method: 'evm_mine', params: [] }), /does not exist/);
+    } finally {
+      await shared.close();
+    }
   });
 
   it('hardhat_metadata and anvil_nodeInfo say truthfully what this node is', async () => {
