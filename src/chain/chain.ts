@@ -5,11 +5,10 @@
 // pre-validation (wrong nonce, cannot pay) are left out of the tipset, as a Lotus miner would.
 
 import { Amt, BufferedBlockstore, encodeSignedMessage, getBlock, signedMessageCid, type Blockstore, type CID } from '../ipld/index.ts';
-import { Address, EAM_ACTOR_ID, Protocol, SignatureType, blake2b256, maskedIdEthAddress, type SignedMessage } from '../primitives/index.ts';
+import { Address, EAM_ACTOR_ID, Protocol, SignatureType, blake2b256, logsBloom, maskedIdEthAddress, type SignedMessage } from '../primitives/index.ts';
 import { StateTree } from '../state/index.ts';
 import { NETWORK_VERSION, applyMessage, receiptToIpld, type ActorRegistry, type ApplyResult, type ExecutionContext } from '../vm/index.ts';
 import { BLOCK_GAS_LIMIT, INITIAL_BASE_FEE, nextBaseFee } from './blocks/base-fee.ts';
-import { bloomOfLogs } from './blocks/bloom.ts';
 import { blockHeaderCid, decodeBlockHeader, encodeBlockHeader, type BlockHeader } from './blocks/block-header.ts';
 import { eventToLog } from './blocks/event-log.ts';
 import { tipsetKeyCid } from './blocks/tipset.ts';
@@ -95,7 +94,7 @@ export class Chain {
       signature: new Uint8Array(96),
     };
     const record = this.recordFor(header, buffered, { stateRoot, receipts: emptyReceipts, messages: [], gasUsed: 0n, nextBaseFee: nextBaseFee(INITIAL_BASE_FEE, []) });
-    this.store.commit({ record, ethTxHashes: [], events: [], bloom: bloomOfLogs([]) }, buffered);
+    this.store.commit({ record, ethTxHashes: [], events: [], bloom: logsBloom([]) }, buffered);
     return record;
   }
 
@@ -153,7 +152,7 @@ export class Chain {
       const hash = options.ethTxHash?.(e.signed);
       return hash ? [{ hash, cid: e.cid }] : [];
     });
-    const sealed: SealedTipset = { record, ethTxHashes: hashes, events, bloom: bloomOfLogs(events) };
+    const sealed: SealedTipset = { record, ethTxHashes: hashes, events, bloom: logsBloom(events) };
     this.store.commit(sealed, buffered);
     const head: NewHead = { record, header, messages: executed, logs: events, timings: { execution, total: performance.now() - started } };
     for (const fn of this.listeners) fn(head);

@@ -3,8 +3,7 @@
 // (transactionsRoot is the empty-trie root when there are no transactions, which some clients test),
 // difficulty, size and nonce zero, miner the zero address. Hashes come from tipset keys upstream.
 
-import { FatalError } from '../primitives/index.ts';
-import { LOGS_BLOOM_BYTES } from './logs-bloom.ts';
+import { FatalError, LOGS_BLOOM_BYTES } from '../primitives/index.ts';
 import { ZERO_ADDRESS, ZERO_HASH, toData, toHash, toQuantity } from './quantity.ts';
 import type { EthTransactionJson } from './transaction-json.ts';
 

@@ -8,7 +8,6 @@ export * from './eth-translation-error.ts';
 export * from './filecoin-methods.ts';
 export * from './eth-transaction.ts';
 export * from './native-message-transaction.ts';
-export * from './logs-bloom.ts';
 export * from './log-json.ts';
 export * from './transaction-json.ts';
 export * from './effective-gas-price.ts';

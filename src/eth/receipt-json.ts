@@ -5,9 +5,9 @@
 // requires the field, so it is always there.
 
 import { ethLogJson, type EthLogInput, type EthLogJson } from './log-json.ts';
-import { logsBloom } from './logs-bloom.ts';
 import { ZERO_HASH, toAddress, toData, toHash, toQuantity } from './quantity.ts';
 import type { EthTransaction, EthTxLocation } from './types.ts';
+import { logsBloom } from '../primitives/index.ts';
 
 export interface EthReceiptInput {
   tx: Pick<EthTransaction, 'hash' | 'type' | 'from' | 'to'>;

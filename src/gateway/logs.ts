@@ -3,10 +3,10 @@
 // hold the addresses or topics are skipped without reading their events. A range is at most 10,000
 // tipsets (Lotus allows 2,880 by default; a devnet is small) and answers at most 10,000 logs.
 
-import { bloomMayContain } from '../chain/blocks/bloom.ts';
 import { ethLogJson } from '../eth/index.ts';
 import { RpcError, type BlockRef, type LogFilter } from '../rpc/index.ts';
 import type { ChainView } from './chain-view.ts';
+import { bloomMayContain } from '../primitives/index.ts';
 
 export const MAX_LOG_RANGE = 10_000;
 export const MAX_LOG_RESULTS = 10_000;

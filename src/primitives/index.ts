@@ -6,6 +6,7 @@ export * from './exit-code.ts';
 export * from './token-amount.ts';
 export * from './bytes.ts';
 export * from './hash.ts';
+export * from './logs-bloom.ts';
 export * from './address/address.ts';
 export * from './address/address-error.ts';
 export * from './address/address-text.ts';

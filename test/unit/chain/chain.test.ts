@@ -13,10 +13,9 @@ import { INITIAL_BASE_FEE, nextBaseFee } from '../../../src/chain/blocks/base-fe
 import { tipsetKeyCid } from '../../../src/chain/blocks/tipset.ts';
 import { deriveDevAccounts } from '../../../src/chain/dev-accounts.ts';
 import { Amt, LmdbBlockstore, LmdbEnvironment, MemoryBlockstore, decodeCbor, encodeCbor, signedMessageCid } from '../../../src/ipld/index.ts';
-import { bloomMayContain } from '../../../src/chain/blocks/bloom.ts';
 import { Interface } from 'ethers';
 import { compileFixture } from '../../helpers/evm-contracts.ts';
-import { ATTO_PER_FIL, Address, SignatureType, bytesToHex, ethAddressToFilecoinAddress, hexToBytes, type Message, type SignedMessage } from '../../../src/primitives/index.ts';
+import { ATTO_PER_FIL, Address, SignatureType, bloomMayContain, bytesToHex, ethAddressToFilecoinAddress, hexToBytes, type Message, type SignedMessage } from '../../../src/primitives/index.ts';
 import { StateTree } from '../../../src/state/index.ts';
 import { receiptFromIpld } from '../../../src/vm/receipt.ts';
 

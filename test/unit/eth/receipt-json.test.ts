@@ -3,7 +3,8 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { effectiveGasPrice, ethLogJson, ethReceiptJson, logsBloom } from '../../../src/eth/index.ts';
+import { effectiveGasPrice, ethLogJson, ethReceiptJson } from '../../../src/eth/index.ts';
+import { logsBloom } from '../../../src/primitives/index.ts';
 import { bytesToHex } from '../../../src/primitives/index.ts';
 import { computeGasOutputs } from '../../../src/vm/gas/gas-outputs.ts';
 import { CannedProvider, TO, at, fill, hex, logAt, signedTx, wallet } from './fixtures.ts';

@@ -1,13 +1,12 @@
 // The 2048-bit logs bloom (FEVM-FACTS §7.4): one hand-computed vector, the same bloom built as a
-// 2048-bit number with ethers' keccak, and agreement with the chain's per-tipset bloom.
+// 2048-bit number with ethers' keccak, and membership (no false negatives).
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { keccak256 as ethersKeccak } from 'ethers';
-import { bloomOfLogs } from '../../../src/chain/blocks/bloom.ts';
-import { logsBloom } from '../../../src/eth/index.ts';
-import { bytesToHex, hexToBytes } from '../../../src/primitives/index.ts';
-import { fill } from './fixtures.ts';
+import { bloomMayContain, bytesToHex, hexToBytes, logsBloom } from '../../../src/primitives/index.ts';
+
+const fill = (n: number, byte: number) => new Uint8Array(n).fill(byte);
 
 describe('logsBloom', () => {
   it('sets bits 1490, 1537 and 1783 for keccak256("") = c5d2 4601 86f7…: bytes 69, 63 and 33', () => {
@@ -26,7 +25,8 @@ describe('logsBloom', () => {
       for (let i = 0; i < 6; i += 2) number |= 1n << BigInt((h[i]! * 256 + h[i + 1]!) % 2048);
     }
     assert.equal(bytesToHex(logsBloom(logs)), `0x${number.toString(16).padStart(512, '0')}`);
-    assert.deepEqual(logsBloom(logs), bloomOfLogs(logs));
+    assert.ok(bloomMayContain(logsBloom(logs), fill(32, 2)));
+    assert.ok(!bloomMayContain(logsBloom([]), fill(32, 2)));
     assert.deepEqual(logsBloom([]), new Uint8Array(256));
   });
 });
