@@ -16,7 +16,7 @@
 import { Wallet, type TypedDataDomain, type TypedDataField } from 'ethers';
 import { randomBytes } from 'node:crypto';
 import { toData, toQuantity } from '../eth/index.ts';
-import { bytesToHex, ethAddressToFilecoinAddress, hexToBytes, keccak256 } from '../primitives/index.ts';
+import { bytesEqual, bytesToHex, ethAddressToFilecoinAddress, hexToBytes, keccak256 } from '../primitives/index.ts';
 import { signedMessageCid } from '../ipld/index.ts';
 import { RpcError, address, any, bool, callRequest, data, hash32, method, quantity, type CallRequest, type RpcMethod } from '../rpc/index.ts';
 import { ethTransactionToSignedMessage } from '../vm/index.ts';
@@ -39,7 +39,7 @@ export function devMethods(view: ChainView): RpcMethod[] {
   };
   const drop = ([h]: unknown[]) => {
     const hash = h as Uint8Array;
-    const found = view.node.mempool.pending().find((m) => view.txHash(m, signedMessageCid(m)).every((b, i) => b === hash[i]));
+    const found = view.node.mempool.pending().find((m) => bytesEqual(view.txHash(m, signedMessageCid(m)), hash));
     if (!found) return false;
     view.node.mempool.removeIncluded([found]);
     return true;
@@ -134,7 +134,7 @@ export function devMethods(view: ChainView): RpcMethod[] {
 
 /** The wallet of a development account (eth_sign, personal_sign, eth_signTypedData_v4). */
 function devWallet(view: ChainView, address: Uint8Array): Wallet {
-  const dev = view.node.devAccounts.eth.find((a) => a.ethAddress.every((b, i) => b === address[i]));
+  const dev = view.node.devAccounts.eth.find((a) => bytesEqual(a.ethAddress, address));
   if (!dev) throw new RpcError(-32000, `unknown account ${bytesToHex(address)}: only the development accounts sign here (eth_accounts)`);
   return new Wallet(bytesToHex(dev.privateKey));
 }
@@ -158,7 +158,7 @@ const IMPERSONATION_KEY = `0x${'11'.repeat(32)}`;
 async function sendTransaction(view: ChainView, request: CallRequest, impersonated: Set<string>): Promise<string> {
   if (!request.from) throw new RpcError(-32602, 'eth_sendTransaction needs a `from`');
   const from = request.from;
-  const dev = view.node.devAccounts.eth.find((a) => a.ethAddress.every((b, i) => b === from[i]));
+  const dev = view.node.devAccounts.eth.find((a) => bytesEqual(a.ethAddress, from));
   const stands = !dev && impersonated.has(bytesToHex(from));
   if (!dev && !stands) throw new RpcError(-32000, `unknown account ${bytesToHex(from)}: eth_sendTransaction signs for the development accounts (eth_accounts) and impersonated ones only`);
   const sender = ethAddressToFilecoinAddress(from);

@@ -5,7 +5,7 @@
 import { ethTransactionJson, toData, toQuantity } from '../eth/index.ts';
 import { blockJson } from './blocks.ts';
 import { ethTransactionToSignedMessage } from '../vm/index.ts';
-import { SignatureType, keccak256, type EthAddress } from '../primitives/index.ts';
+import { SignatureType, bytesEqual, keccak256, type EthAddress } from '../primitives/index.ts';
 import { RpcError, address, blockRef, bool, callRequest, data, hash32, logFilter, method, quantity, type BlockRef, type CallRequest, type LogFilter, type RpcMethod } from '../rpc/index.ts';
 import { estimateGas, ethCall } from './call.ts';
 import type { ChainView } from './chain-view.ts';
@@ -37,7 +37,7 @@ function pendingTransaction(view: ChainView, hash: Uint8Array): unknown {
   for (const signed of view.node.mempool.pending()) {
     if (signed.signature.type !== SignatureType.DELEGATED) continue;
     const tx = ethTransaction(view, signed);
-    if (tx.hash.every((b, i) => b === hash[i])) return ethTransactionJson(tx, null);
+    if (bytesEqual(tx.hash, hash)) return ethTransactionJson(tx, null);
   }
   return null;
 }

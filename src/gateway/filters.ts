@@ -11,7 +11,7 @@ import { RpcError, type LogFilter, type RpcContext } from '../rpc/index.ts';
 import type { NewHead } from '../chain/chain.ts';
 import type { ChainView } from './chain-view.ts';
 import { blockJson } from './blocks.ts';
-import { queryLogs } from './logs.ts';
+import { logMatches, queryLogs } from './logs.ts';
 
 const FILTER_TTL_MS = 60 * 60 * 1000;
 const MAX_FILTERS = 100;
@@ -26,21 +26,15 @@ interface Filter {
   stop: () => void;
 }
 
-const equal = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((v, i) => v === b[i]);
-
-type HeadWithHashes = NewHead & { messages: (NewHead['messages'][number] & { ethTxHash: Uint8Array })[] };
-
-/** The logs of a new head that match a filter's address and topics. */
-export function matchingLogs(head: HeadWithHashes, criteria: LogFilter | undefined): unknown[] {
+/** The logs of a new head that match a filter's address and topics; `txHash` names a message's transaction. */
+export function matchingLogs(head: NewHead, criteria: LogFilter | undefined, txHash: (messageIndex: number) => Uint8Array): unknown[] {
   const { record } = head;
   return head.logs
     .map((log, logIndex) => ({ log, logIndex }))
-    .filter(({ log }) => !criteria || criteria.address.length === 0 || criteria.address.some((a) => equal(a, log.address)))
-    .filter(({ log }) => !criteria || criteria.topics.every((wanted, i) => wanted === null || wanted.length === 0 || (log.topics[i] !== undefined && wanted.some((t) => equal(t, log.topics[i]!)))))
-    .map(({ log, logIndex }) => {
-      const m = head.messages[log.messageIndex]!;
-      return ethLogJson({ address: log.address, topics: log.topics, data: log.data, blockHash: record.key.multihash.digest, blockNumber: record.height, transactionHash: m.ethTxHash, transactionIndex: log.messageIndex, logIndex, removed: false });
-    });
+    .filter(({ log }) => !criteria || logMatches(criteria, log))
+    .map(({ log, logIndex }) =>
+      ethLogJson({ address: log.address, topics: log.topics, data: log.data, blockHash: record.key.multihash.digest, blockNumber: record.height, transactionHash: txHash(log.messageIndex), transactionIndex: log.messageIndex, logIndex, removed: false }),
+    );
 }
 
 export class Filters {
@@ -63,13 +57,22 @@ export class Filters {
       return this.view.node.mempool.onPending((signed) => push([toData(this.view.txHash(signed, signedMessageCid(signed)))]));
     }
     return this.view.node.chain.onHead((head) => {
-      const withHashes = this.withTxHashes(head);
-      push(kind === 'blocks' ? [toData(head.record.key.multihash.digest)] : matchingLogs(withHashes, criteria));
+      push(kind === 'blocks' ? [toData(head.record.key.multihash.digest)] : matchingLogs(head, criteria, (i) => this.txHash(head, i)));
     });
   }
 
-  private withTxHashes(head: NewHead): HeadWithHashes {
-    return { ...head, messages: head.messages.map((m) => ({ ...m, ethTxHash: this.view.txHash(m.signed, m.cid) })) };
+  /** Transaction hashes of a new head's messages, computed once for every filter and subscription. */
+  private readonly txHashes = new WeakMap<NewHead, Map<number, Uint8Array>>();
+
+  private txHash(head: NewHead, index: number): Uint8Array {
+    let hashes = this.txHashes.get(head);
+    if (!hashes) this.txHashes.set(head, (hashes = new Map()));
+    let hash = hashes.get(index);
+    if (!hash) {
+      const m = head.messages[index]!;
+      hashes.set(index, (hash = this.view.txHash(m.signed, m.cid)));
+    }
+    return hash;
   }
 
   create(kind: Kind, criteria?: LogFilter): string {
@@ -128,7 +131,7 @@ export class Filters {
         break;
       case 'logs':
         stop = this.view.node.chain.onHead((head) => {
-          for (const log of matchingLogs(this.withTxHashes(head), criteria)) send(log);
+          for (const log of matchingLogs(head, criteria, (i) => this.txHash(head, i))) send(log);
         });
         break;
       case 'newPendingTransactions':

@@ -6,14 +6,18 @@
 import { ethLogJson } from '../eth/index.ts';
 import { RpcError, type BlockRef, type LogFilter } from '../rpc/index.ts';
 import type { ChainView } from './chain-view.ts';
-import { bloomMayContain } from '../primitives/index.ts';
+import { bloomMayContain, bytesEqual } from '../primitives/index.ts';
 
 export const MAX_LOG_RANGE = 10_000;
 export const MAX_LOG_RESULTS = 10_000;
 /** Lotus's code for a block range over the limit. */
 const RANGE_EXCEEDED = -32005;
 
-const equal = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((v, i) => v === b[i]);
+/** Whether a log's address is one of `filter.address` (any if none) and its topics match by position. */
+export function logMatches(filter: Pick<LogFilter, 'address' | 'topics'>, log: { address: Uint8Array; topics: readonly Uint8Array[] }): boolean {
+  if (filter.address.length > 0 && !filter.address.some((a) => bytesEqual(a, log.address))) return false;
+  return filter.topics.every((wanted, i) => wanted === null || wanted.length === 0 || (log.topics[i] !== undefined && wanted.some((t) => bytesEqual(t, log.topics[i]!))));
+}
 
 export function queryLogs(view: ChainView, filter: LogFilter): unknown[] {
   let from: number;
@@ -35,8 +39,7 @@ export function queryLogs(view: ChainView, filter: LogFilter): unknown[] {
     if (!bloom || !bloomMatches(bloom, filter)) continue;
     const record = view.node.chain.store.atHeight(height)!;
     for (const event of view.node.chain.store.eventsBetween(height, height)) {
-      if (filter.address.length > 0 && !filter.address.some((a) => equal(a, event.address))) continue;
-      if (!filter.topics.every((wanted, i) => wanted === null || wanted.length === 0 || (event.topics[i] !== undefined && wanted.some((t) => equal(t, event.topics[i]!))))) continue;
+      if (!logMatches(filter, event)) continue;
       const key = `${height}/${event.messageIndex}`;
       let hash = hashes.get(key);
       if (!hash) {

@@ -4,8 +4,8 @@
 // `commit` writes a sealed tipset's blocks, records, indexes and the new head in one transaction, so a
 // node killed at any moment restarts on a head whose every receipt is there.
 
-import { CID, type BufferedBlockstore, type Blockstore } from '../../ipld/index.ts';
-import { decodeCbor, encodeCbor } from '../../ipld/index.ts';
+import { CID, decodeCbor, encodeCbor, type BufferedBlockstore, type Blockstore } from '../../ipld/index.ts';
+import { bytesEqual } from '../../primitives/index.ts';
 import type { KvStore, KvTable } from './kv.ts';
 import { decodeTipsetRecord, encodeTipsetRecord, type TipsetRecord } from './tipset-record.ts';
 
@@ -33,7 +33,6 @@ const u64 = (n: number) => {
 };
 const readU64 = (b: Uint8Array) => Number(new DataView(b.buffer, b.byteOffset, 8).getBigUint64(0));
 const HEAD = new TextEncoder().encode('head');
-const equal = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((v, i) => v === b[i]);
 
 export class ChainStore {
   readonly blocks: Blockstore;
@@ -83,7 +82,7 @@ export class ChainStore {
   byEthHash(hash: Uint8Array): TipsetRecord | undefined {
     const height = this.byHash.get(hash);
     const record = height && this.atHeight(readU64(height));
-    return record && equal(record.key.multihash.digest, hash) ? record : undefined;
+    return record && bytesEqual(record.key.multihash.digest, hash) ? record : undefined;
   }
 
   messageByEthTxHash(hash: Uint8Array): CID | undefined {
