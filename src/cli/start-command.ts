@@ -5,9 +5,8 @@ import { parseArgs } from 'node:util';
 import { deriveDevAccounts, DEFAULT_ACCOUNT_COUNT, DEFAULT_MNEMONIC } from '../chain/dev-accounts.ts';
 import { DEFAULT_ACCOUNT_BALANCE, DEFAULT_CHAIN_ID } from '../chain/genesis.ts';
 import type { NewHead } from '../chain/chain.ts';
-import { EAM_ACTOR_ID, ExitCode, Protocol, bytesToHex, formatFil, parseFil } from '../primitives/index.ts';
-import { decodeCbor } from '../ipld/index.ts';
-import { ChainView } from '../gateway/index.ts';
+import { ExitCode, bytesToHex, formatFil, parseFil } from '../primitives/index.ts';
+import { ChainView, createdContract } from '../gateway/index.ts';
 import { createDevnet } from './devnet.ts';
 import type { CommandOutput } from './address-command.ts';
 
@@ -123,17 +122,10 @@ function printHead(io: CommandOutput, view: ChainView, head: NewHead): void {
     const { receipt } = m.result;
     const status = receipt.exitCode === ExitCode.OK ? 'success' : `failed (exit ${receipt.exitCode})`;
     const from = view.ethAddress(m.signed.message.from);
-    let to = view.ethAddress(m.signed.message.to);
+    const to = view.ethAddress(m.signed.message.to);
     let target = to ? `to ${bytesToHex(to)}` : `to ${m.signed.message.to.toString('t')}`;
-    if (isContractCreation(m.signed.message) && receipt.exitCode === ExitCode.OK) {
-      to = decodeCbor<[number, Uint8Array, Uint8Array]>(receipt.returnData)[2];
-      target = `created ${bytesToHex(to)}`;
-    }
+    const created = createdContract(m.signed.message, receipt);
+    if (created) target = `created ${bytesToHex(created)}`;
     io.out(`  ${bytesToHex(view.txHash(m.signed, m.cid))}  from ${from ? bytesToHex(from) : m.signed.message.from.toString('t')}  ${target}  gas ${receipt.gasUsed.toLocaleString('en')}  ${status}`);
   }
-}
-
-/** A CreateExternal (method 4) to the EAM (f010): an Ethereum contract deployment. */
-function isContractCreation(message: NewHead['messages'][number]['signed']['message']): boolean {
-  return message.to.protocol === Protocol.ID && message.to.id === EAM_ACTOR_ID && message.method === 4;
 }

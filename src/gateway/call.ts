@@ -13,9 +13,10 @@ import { Address, EAM_ACTOR_ID, ExitCode, SignatureType, bytesToHex, ethAddressT
 import { ExecutionRevertedError, RpcError } from '../rpc/index.ts';
 import { applyMessage, type ApplyResult } from '../vm/index.ts';
 import { StateReader } from './state-reader.ts';
+import { EAM_METHOD_CREATE_EXTERNAL } from '../actors/index.ts';
+import { EVM_METHOD_INVOKE_CONTRACT } from '../actors/evm/invoke-encoding.ts';
+import { createdContract } from './transactions.ts';
 
-export const INVOKE_CONTRACT = 3844450837;
-const CREATE_EXTERNAL = 4;
 const ZERO_ADDRESS = new Uint8Array(20);
 /** Lotus's GasLimitOverestimation. */
 const OVERESTIMATION_NUM = 5n;
@@ -55,10 +56,10 @@ export async function runCall(chain: Chain, at: TipsetRecord, spec: CallSpec, ga
   let method = 0;
   let params: Uint8Array = new Uint8Array(0);
   if (!spec.to) {
-    method = CREATE_EXTERNAL;
+    method = EAM_METHOD_CREATE_EXTERNAL;
     params = encodeCbor(data);
   } else if (data.length > 0 || reader.isContract(spec.to)) {
-    method = INVOKE_CONTRACT;
+    method = EVM_METHOD_INVOKE_CONTRACT;
     params = data.length > 0 ? encodeCbor(data) : new Uint8Array(0);
   }
   const message: Message = {
@@ -77,10 +78,8 @@ export async function runCall(chain: Chain, at: TipsetRecord, spec: CallSpec, ga
   const size = encodeSignedMessage({ message, signature: { type: SignatureType.DELEGATED, data: new Uint8Array(SIGNATURE_BYTES) } }).length;
   const result = await applyMessage(tree, chain.registry, context, message, { size });
   let returnData = result.receipt.returnData.length > 0 ? returnBytes(result.receipt.returnData) : new Uint8Array(0);
-  if (!spec.to && result.receipt.exitCode === ExitCode.OK) {
-    const [, , eth] = decodeCbor<[number, Uint8Array, Uint8Array]>(result.receipt.returnData);
-    returnData = reader.code(eth);
-  }
+  const created = createdContract(message, result.receipt);
+  if (created) returnData = reader.code(created);
   return { result, returnData };
 }
 

@@ -6,11 +6,20 @@
 import type { TipsetRecord } from '../chain/store/tipset-record.ts';
 import { ethReceiptJson, ethTransactionFromMessage, ethTransactionJson, effectiveGasPrice, type EthLogInput, type EthTransaction } from '../eth/index.ts';
 import { decodeCbor, type CID } from '../ipld/index.ts';
-import { EAM_ACTOR_ID, ExitCode, Protocol, type SignedMessage } from '../primitives/index.ts';
-import { computeGasOutputs } from '../vm/index.ts';
+import { EAM_ACTOR_ID, ExitCode, Protocol, type Message, type SignedMessage } from '../primitives/index.ts';
+import { EAM_METHOD_CREATE_EXTERNAL } from '../actors/index.ts';
+import { computeGasOutputs, type Receipt } from '../vm/index.ts';
 import type { ChainView } from './chain-view.ts';
 
-const CREATE_EXTERNAL = 4;
+/**
+ * The contract an EAM CreateExternal message (an Ethereum deployment) created: the eth address in the
+ * EAM's answer `[id, f2, eth address]`; null for any other message or a failed one.
+ */
+export function createdContract(message: Message, receipt: Pick<Receipt, 'exitCode' | 'returnData'>): Uint8Array | null {
+  const toEam = message.to.protocol === Protocol.ID && message.to.id === EAM_ACTOR_ID;
+  if (!toEam || message.method !== EAM_METHOD_CREATE_EXTERNAL || receipt.exitCode !== ExitCode.OK) return null;
+  return decodeCbor<[number, Uint8Array, Uint8Array]>(receipt.returnData)[2];
+}
 
 export interface Located {
   record: TipsetRecord;
@@ -70,11 +79,7 @@ export function receiptJson(view: ChainView, at: Located): unknown {
   const tx = ethTransaction(view, at.signed);
   const m = at.signed.message;
   const outputs = computeGasOutputs(receipt.gasUsed, m.gasLimit, at.record.baseFee, m.gasFeeCap, m.gasPremium);
-  let contractAddress: Uint8Array | null = null;
-  const toEam = m.to.protocol === Protocol.ID && m.to.id === EAM_ACTOR_ID;
-  if (toEam && m.method === CREATE_EXTERNAL && receipt.exitCode === ExitCode.OK) {
-    contractAddress = decodeCbor<[number, Uint8Array, Uint8Array]>(receipt.returnData)[2];
-  }
+  const contractAddress = createdContract(m, receipt);
   return ethReceiptJson({
     tx,
     location: location(at),

@@ -27,7 +27,7 @@ import {
 import type { ActorState } from '../../state/index.ts';
 import { ActorError, ActorType, type EvmWorld, type Runtime } from '../../vm/index.ts';
 import { NATIVE_ACTOR_CODE_HASH, isDead, newEvmState, putEvmState, readEvmState, type EvmState, type MessageStamp } from './evm-state.ts';
-import type { ExtCodeTarget } from './ext-code.ts';
+import { extCode, extCodeKindOf, type ExtCodeTarget } from './ext-code.ts';
 import { isReservedPrecompileAddress } from './precompiles/fvm-precompile-io.ts';
 import { StorageOverlay } from './storage-overlay.ts';
 
@@ -40,7 +40,6 @@ export type Resolved =
   | { kind: 'account'; id: bigint; actor: ActorState }
   | { kind: 'native'; id: bigint; actor: ActorState };
 
-const NATIVE_CODE = Uint8Array.of(0xfe);
 const EMPTY = new Uint8Array(0);
 
 export class WorldStateManager implements StateManagerInterface {
@@ -86,8 +85,7 @@ export class WorldStateManager implements StateManagerInterface {
       const state = this.state(actor.head);
       return { kind: 'evm', id, actor, state, dead: isDead(state, this.stamp) };
     }
-    if (type === ActorType.Account || type === ActorType.EthAccount || type === ActorType.Placeholder) return { kind: 'account', id, actor };
-    return { kind: 'native', id, actor };
+    return { kind: extCodeKindOf(type) === 'account' ? 'account' : 'native', id, actor };
   }
 
   private byMaskedId(eth: EthAddress): { id: bigint; actor: ActorState } | undefined {
@@ -178,7 +176,7 @@ export class WorldStateManager implements StateManagerInterface {
 
   async getCode(address: EthjsAddress): Promise<Uint8Array> {
     const r = this.resolve(address.bytes);
-    if (r.kind === 'native') return NATIVE_CODE;
+    if (r.kind === 'native') return extCode({ kind: 'native' });
     if (r.kind !== 'evm' || r.dead) return EMPTY;
     return this.code(r.state.bytecode);
   }
