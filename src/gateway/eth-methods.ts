@@ -5,7 +5,7 @@
 import { ethTransactionJson, toData, toQuantity } from '../eth/index.ts';
 import { blockJson } from './blocks.ts';
 import { ethTransactionToSignedMessage } from '../vm/index.ts';
-import { SignatureType, bytesEqual, keccak256, type EthAddress } from '../primitives/index.ts';
+import { SignatureType, bytesEqual, ethAddressToFilecoinAddress, keccak256, type EthAddress } from '../primitives/index.ts';
 import { RpcError, address, blockRef, bool, callRequest, data, hash32, logFilter, method, quantity, type BlockRef, type CallRequest, type LogFilter, type RpcMethod } from '../rpc/index.ts';
 import { estimateGas, ethCall } from './call.ts';
 import type { ChainView } from './chain-view.ts';
@@ -69,7 +69,7 @@ export function ethMethods(view: ChainView, options: MethodOptions = {}): RpcMet
       const ref = b as BlockRef | undefined;
       if (ref?.kind === 'tag' && ref.tag === 'pending') {
         const lookup = view.node.producer.senderLookup();
-        return toQuantity(view.node.mempool.pendingNonce(StateReader.filecoinAddress(a as EthAddress), lookup));
+        return toQuantity(view.node.mempool.pendingNonce(ethAddressToFilecoinAddress(a as EthAddress), lookup));
       }
       return toQuantity(reader(view, ref).nonce(a as EthAddress));
     }),

@@ -5,17 +5,12 @@
 import { installContract, installEthAccount } from '../chain/state-edit.ts';
 import { putEvmState, readEvmState } from '../actors/evm/evm-state.ts';
 import { ContractStorage, putRaw } from '../ipld/index.ts';
-import { ethAddressToFilecoinAddress, isMaskedIdEthAddress, keccak256, maskedIdToId, type EthAddress } from '../primitives/index.ts';
+import { keccak256, type EthAddress } from '../primitives/index.ts';
 import { address, data, method, quantity, RpcError, type RpcMethod } from '../rpc/index.ts';
 import type { StateTree } from '../state/index.ts';
 import { ActorType, type ActorRegistry } from '../vm/index.ts';
 import type { ChainView } from './chain-view.ts';
-
-function find(tree: StateTree, eth: EthAddress) {
-  const id = isMaskedIdEthAddress(eth) ? maskedIdToId(eth) : tree.lookupId(ethAddressToFilecoinAddress(eth));
-  const actor = id === undefined ? undefined : tree.getActor(id);
-  return id === undefined || !actor ? undefined : { id, actor };
-}
+import { findActor } from './state-reader.ts';
 
 function isEvm(registry: ActorRegistry, code: Parameters<ActorRegistry['typeOf']>[0]): boolean {
   return registry.typeOf(code) === ActorType.EVM;
@@ -30,13 +25,13 @@ export function stateEditMethods(view: ChainView): RpcMethod[] {
   };
   const setBalance = ([a, v]: unknown[]) =>
     edit((tree) => {
-      const found = find(tree, a as EthAddress);
+      const found = findActor(tree, a as EthAddress);
       if (found) tree.setActor(found.id, { ...found.actor, balance: v as bigint });
       else installEthAccount(tree, registry, a as EthAddress, { balance: v as bigint, nonce: 0n });
     });
   const setCode = ([a, code]: unknown[]) =>
     edit((tree) => {
-      const found = find(tree, a as EthAddress);
+      const found = findActor(tree, a as EthAddress);
       const bytes = code as Uint8Array;
       if (found && isEvm(registry, found.actor.code)) {
         const state = readEvmState(tree.store, found.actor.head);
@@ -47,7 +42,7 @@ export function stateEditMethods(view: ChainView): RpcMethod[] {
     });
   const setNonce = ([a, n]: unknown[]) =>
     edit((tree) => {
-      const found = find(tree, a as EthAddress);
+      const found = findActor(tree, a as EthAddress);
       if (!found) return void installEthAccount(tree, registry, a as EthAddress, { balance: 0n, nonce: n as bigint });
       if (isEvm(registry, found.actor.code)) {
         const state = readEvmState(tree.store, found.actor.head);
@@ -58,7 +53,7 @@ export function stateEditMethods(view: ChainView): RpcMethod[] {
     });
   const setStorageAt = ([a, slot, value]: unknown[]) =>
     edit((tree) => {
-      const found = find(tree, a as EthAddress);
+      const found = findActor(tree, a as EthAddress);
       if (!found || !isEvm(registry, found.actor.code)) throw new RpcError(-32000, 'setStorageAt needs a contract at that address (setCode first)');
       const state = readEvmState(tree.store, found.actor.head);
       const storage = ContractStorage.load(tree.store, state.contractState);

@@ -4,13 +4,20 @@
 
 import { readEvmState, isDead } from '../actors/evm/evm-state.ts';
 import { ContractStorage, getBlock, type Blockstore, type CID } from '../ipld/index.ts';
-import { ethAddressToFilecoinAddress, isMaskedIdEthAddress, maskedIdToId, type Address, type EthAddress } from '../primitives/index.ts';
+import { ethAddressToFilecoinAddress, isMaskedIdEthAddress, maskedIdToId, type EthAddress } from '../primitives/index.ts';
 import type { ActorState } from '../state/index.ts';
 import { StateTree } from '../state/index.ts';
 import { ActorType, type ActorRegistry } from '../vm/index.ts';
 
 /** Outside any message every tombstone is in the past. */
 const NO_MESSAGE = { origin: -1n, nonce: -1n };
+
+/** The actor an Ethereum address names in `tree` (f410 or masked id), if any. */
+export function findActor(tree: StateTree, eth: EthAddress): { id: bigint; actor: ActorState } | undefined {
+  const id = isMaskedIdEthAddress(eth) ? maskedIdToId(eth) : tree.lookupId(ethAddressToFilecoinAddress(eth));
+  const actor = id === undefined ? undefined : tree.getActor(id);
+  return id === undefined || !actor ? undefined : { id, actor };
+}
 
 export class StateReader {
   readonly tree: StateTree;
@@ -21,15 +28,8 @@ export class StateReader {
     this.registry = registry;
   }
 
-  /** The Filecoin address an Ethereum address stands for (masked ids are ID addresses). */
-  static filecoinAddress(eth: EthAddress): Address {
-    return ethAddressToFilecoinAddress(eth);
-  }
-
   actor(eth: EthAddress): { id: bigint; actor: ActorState } | undefined {
-    const id = isMaskedIdEthAddress(eth) ? maskedIdToId(eth) : this.tree.lookupId(ethAddressToFilecoinAddress(eth));
-    const actor = id === undefined ? undefined : this.tree.getActor(id);
-    return id === undefined || !actor ? undefined : { id, actor };
+    return findActor(this.tree, eth);
   }
 
   balance(eth: EthAddress): bigint {
