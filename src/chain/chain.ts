@@ -4,7 +4,7 @@
 // indexes, in one ChainStore commit; listeners then hear of the new head. Messages that fail
 // pre-validation (wrong nonce, cannot pay) are left out of the tipset, as a Lotus miner would.
 
-import { Amt, BufferedBlockstore, encodeSignedMessage, getBlock, signedMessageCid, type Blockstore, type CID } from '../ipld/index.ts';
+import { Amt, BufferedBlockstore, getBlock, signedMessageBlock, type Blockstore, type CID, type MessageBlock } from '../ipld/index.ts';
 import { Address, EAM_ACTOR_ID, Protocol, SignatureType, blake2b256, logsBloom, maskedIdEthAddress, type SignedMessage } from '../primitives/index.ts';
 import { StateTree } from '../state/index.ts';
 import { NETWORK_VERSION, applyMessage, receiptToIpld, type ActorRegistry, type ApplyResult, type ExecutionContext } from '../vm/index.ts';
@@ -29,6 +29,8 @@ export interface ChainConfig {
 export interface ExecutedMessage {
   signed: SignedMessage;
   cid: CID;
+  /** The message's block as the chain keeps it. */
+  block: MessageBlock;
   result: ApplyResult;
 }
 
@@ -116,10 +118,11 @@ export class Chain {
     let gasLimits = 0;
     for (const signed of ordered(messages)) {
       if (gasLimits + signed.message.gasLimit > BLOCK_GAS_LIMIT) continue;
-      const result = await applyMessage(tree, this.registry, context, signed.message, { size: encodeSignedMessage(signed).length });
+      const block = signedMessageBlock(signed);
+      const result = await applyMessage(tree, this.registry, context, signed.message, { size: block.bytes.length });
       if (!result.gasOutputs) continue; // refused before execution: not included
       gasLimits += signed.message.gasLimit;
-      executed.push({ signed, cid: signedMessageCid(signed), result });
+      executed.push({ signed, cid: block.cid, block, result });
     }
     const execution = performance.now() - started;
     const stateRoot = tree.flush();
@@ -134,7 +137,7 @@ export class Chain {
       height,
       parentStateRoot: parent.stateRoot,
       parentMessageReceipts: parent.receipts,
-      messages: putTxMeta(buffered, executed.map((e) => e.signed)),
+      messages: putTxMeta(buffered, executed),
       timestamp,
       parentBaseFee: baseFee,
       signature: new Uint8Array(96),

@@ -6,7 +6,7 @@ import { decodeCbor, getBlock, type Blockstore } from '../ipld/index.ts';
 import { SignatureType, messageFromIpld, signedMessageFromIpld, type SignedMessage } from '../primitives/index.ts';
 import { StateTree } from '../state/index.ts';
 import { applyMessage } from '../vm/index.ts';
-import { encodeSignedMessage } from '../ipld/index.ts';
+import { chainMessageSize } from '../ipld/index.ts';
 import { txMetaCids } from './blocks/tx-meta.ts';
 import type { Chain } from './chain.ts';
 
@@ -29,7 +29,7 @@ export async function replayChain(chain: Chain): Promise<number | undefined> {
     const tree = StateTree.load(chain.store.blocks, previous.stateRoot);
     const context = chain.contextFor(height, record.timestamp, record.baseFee);
     for (const signed of tipsetMessages(chain.store.blocks, chain.header(record).messages)) {
-      await applyMessage(tree, chain.registry, context, signed.message, { size: encodeSignedMessage(signed).length });
+      await applyMessage(tree, chain.registry, context, signed.message, { size: chainMessageSize(signed) });
     }
     if (!tree.flush().equals(record.stateRoot)) return height;
     previous = record;

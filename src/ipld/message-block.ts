@@ -23,12 +23,23 @@ export function messageCid(message: Message): CID {
   return blockCid(encodeMessage(message));
 }
 
+/** The block a message is kept as on chain: a BLS-signed one bare, others with their signature. */
+export interface MessageBlock {
+  cid: CID;
+  bytes: Uint8Array;
+}
+
+export function signedMessageBlock(signed: SignedMessage): MessageBlock {
+  const bytes = signed.signature.type === SignatureType.BLS ? encodeMessage(signed.message) : encodeSignedMessage(signed);
+  return { cid: blockCid(bytes), bytes };
+}
+
 /** The CID a signed message is known by on chain. */
 export function signedMessageCid(signed: SignedMessage): CID {
-  return signed.signature.type === SignatureType.BLS ? messageCid(signed.message) : blockCid(encodeSignedMessage(signed));
+  return signedMessageBlock(signed).cid;
 }
 
 /** Bytes the inclusion gas is charged on: the signed message, or the bare message for BLS. */
 export function chainMessageSize(signed: SignedMessage): number {
-  return signed.signature.type === SignatureType.BLS ? encodeMessage(signed.message).length : encodeSignedMessage(signed).length;
+  return signedMessageBlock(signed).bytes.length;
 }

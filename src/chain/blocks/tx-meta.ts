@@ -3,28 +3,18 @@
 // their unsigned CID; secp and delegated (Ethereum) ones in the second by their signed CID. The message
 // blocks themselves are stored too, so a node can rebuild the tipset's messages from the header.
 
-import { Amt, encodeMessage, encodeSignedMessage, getCbor, putCbor, signedMessageCid, type Blockstore, type CID } from '../../ipld/index.ts';
+import { Amt, getCbor, putCbor, type Blockstore, type CID, type MessageBlock } from '../../ipld/index.ts';
 import { FatalError, SignatureType, type SignedMessage } from '../../primitives/index.ts';
-import { blockCid } from '../../ipld/index.ts';
 
 const LEGACY = { version: 'v0' } as const;
 
-/** Stores the messages and their TxMeta; answers the TxMeta CID. */
-export function putTxMeta(store: Blockstore, messages: readonly SignedMessage[]): CID {
+/** Stores the messages' blocks and their TxMeta; answers the TxMeta CID. */
+export function putTxMeta(store: Blockstore, messages: readonly { signed: SignedMessage; block: MessageBlock }[]): CID {
   const bls: CID[] = [];
   const secp: CID[] = [];
-  for (const signed of messages) {
-    if (signed.signature.type === SignatureType.BLS) {
-      const bytes = encodeMessage(signed.message);
-      const cid = blockCid(bytes);
-      store.put(cid, bytes);
-      bls.push(cid);
-    } else {
-      const bytes = encodeSignedMessage(signed);
-      const cid = signedMessageCid(signed);
-      store.put(cid, bytes);
-      secp.push(cid);
-    }
+  for (const { signed, block } of messages) {
+    store.put(block.cid, block.bytes);
+    (signed.signature.type === SignatureType.BLS ? bls : secp).push(block.cid);
   }
   return putCbor(store, [Amt.fromArray(store, bls, LEGACY).flush(), Amt.fromArray(store, secp, LEGACY).flush()]);
 }
