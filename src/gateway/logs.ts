@@ -6,6 +6,7 @@
 import { ethLogJson } from '../eth/index.ts';
 import { RpcError, type BlockRef, type LogFilter } from '../rpc/index.ts';
 import type { ChainView } from './chain-view.ts';
+import { tipsetLogs } from './transactions.ts';
 import { bloomMayContain, bytesEqual } from '../primitives/index.ts';
 
 export const MAX_LOG_RANGE = 10_000;
@@ -33,20 +34,11 @@ export function queryLogs(view: ChainView, filter: LogFilter): unknown[] {
   if (to < from) return [];
   if (to - from + 1 > MAX_LOG_RANGE) throw new RpcError(RANGE_EXCEEDED, `block range of ${to - from + 1} is over the limit of ${MAX_LOG_RANGE}`);
   const out: unknown[] = [];
-  const hashes = new Map<string, Uint8Array>();
   for (let height = from; height <= to; height++) {
     const bloom = view.node.chain.store.bloom(height);
     if (!bloom || !bloomMatches(bloom, filter)) continue;
-    const record = view.node.chain.store.atHeight(height)!;
-    for (const event of view.node.chain.store.eventsBetween(height, height)) {
-      if (!logMatches(filter, event)) continue;
-      const key = `${height}/${event.messageIndex}`;
-      let hash = hashes.get(key);
-      if (!hash) {
-        const cid = record.messages[event.messageIndex]!;
-        hashes.set(key, (hash = view.txHash(view.message(cid), cid)));
-      }
-      out.push(ethLogJson({ address: event.address, topics: event.topics, data: event.data, blockHash: record.key.multihash.digest, blockNumber: height, transactionHash: hash, transactionIndex: event.messageIndex, logIndex: event.logIndex, removed: false }));
+    for (const log of tipsetLogs(view, view.node.chain.store.atHeight(height)!, (event) => logMatches(filter, event))) {
+      out.push(ethLogJson(log));
       if (out.length > MAX_LOG_RESULTS) throw new RpcError(-32000, `more than ${MAX_LOG_RESULTS} logs match: narrow the range or the filter`);
     }
   }

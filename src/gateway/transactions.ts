@@ -4,6 +4,7 @@
 // logs counted across the tipset.
 
 import type { TipsetRecord } from '../chain/store/tipset-record.ts';
+import type { IndexedEvent } from '../chain/store/chain-store.ts';
 import { ethReceiptJson, ethTransactionFromMessage, ethTransactionJson, effectiveGasPrice, type EthLogInput, type EthTransaction } from '../eth/index.ts';
 import { decodeCbor, type CID } from '../ipld/index.ts';
 import { EAM_ACTOR_ID, ExitCode, Protocol, type Message, type SignedMessage } from '../primitives/index.ts';
@@ -48,12 +49,15 @@ function location(at: Located) {
   return { blockHash: at.record.key.multihash.digest, blockNumber: at.record.height, blockTimestamp: at.record.timestamp, transactionIndex: at.index };
 }
 
-/** Logs of one tipset (optionally of one message), with their tipset-wide log index. */
-export function tipsetLogs(view: ChainView, record: TipsetRecord, messageIndex?: number): EthLogInput[] {
+/**
+ * The logs of one tipset that `keep` accepts (all by default), with their tipset-wide log index; the
+ * transaction hash is computed once per message, and only for messages with a kept log.
+ */
+export function tipsetLogs(view: ChainView, record: TipsetRecord, keep: (event: IndexedEvent) => boolean = () => true): EthLogInput[] {
   const out: EthLogInput[] = [];
   const hashes = new Map<number, Uint8Array>();
   for (const event of view.node.chain.store.eventsBetween(record.height, record.height)) {
-    if (messageIndex !== undefined && event.messageIndex !== messageIndex) continue;
+    if (!keep(event)) continue;
     let hash = hashes.get(event.messageIndex);
     if (!hash) {
       const cid = record.messages[event.messageIndex]!;
@@ -87,6 +91,6 @@ export function receiptJson(view: ChainView, at: Located): unknown {
     gasUsed: receipt.gasUsed,
     effectiveGasPrice: effectiveGasPrice(outputs, BigInt(receipt.gasUsed)),
     contractAddress,
-    logs: tipsetLogs(view, at.record, at.index),
+    logs: tipsetLogs(view, at.record, (event) => event.messageIndex === at.index),
   });
 }

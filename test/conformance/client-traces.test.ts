@@ -24,8 +24,6 @@ const initcode = longestInitcodeShown(traces);
 const accounts = deriveDevAccounts().eth;
 const CHAIN_ID = BigInt(DEFAULT_CHAIN_ID);
 
-/** What the node gets wrong today, by `trace method` (or `trace confirmations`): those tests are todo, with the reason. */
-const KNOWN_WRONG: Record<string, string> = {};
 
 interface Receipt {
   transactionHash: string;
@@ -69,7 +67,7 @@ for (const trace of traces) {
     });
 
     for (const method of new Set(trace.calls.map((c) => c.method))) {
-      it(`answers ${method} as a client can use it`, { todo: KNOWN_WRONG[`${trace.name} ${method}`] }, () => {
+      it(`answers ${method} as a client can use it`, () => {
         const wrong = replay.calls
           .filter((c) => c.method === method && c.problems.length > 0)
           .map((c) => `line ${c.line}: ${c.method} ${JSON.stringify(c.params).slice(0, 200)} → ${describeAnswer(c.answer)}: ${c.problems.join('; ')}`);
@@ -100,7 +98,7 @@ for (const trace of traces) {
     });
 
     if (trace.calls.some((c) => c.method === 'hardhat_getAutomine')) {
-      it('lets Ignition confirm: hardhat_getAutomine answers true, or 4 blocks come on top of the deployment’s', { todo: KNOWN_WRONG[`${trace.name} confirmations`] }, async () => {
+      it('lets Ignition confirm: hardhat_getAutomine answers true, or 4 blocks come on top of the deployment’s', async () => {
         const automine = replay.calls.find((c) => c.method === 'hardhat_getAutomine')!.answer;
         if ('result' in automine && automine.result === true) return;
         for (const tx of replay.sent) {
