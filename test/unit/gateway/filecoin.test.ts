@@ -47,7 +47,9 @@ describe('Filecoin.* companions', () => {
     assert.equal(await rpc('Filecoin.FilecoinAddressToEthAddress', ['t01000']), '0xff000000000000000000000000000000000003e8');
     const actor = (await rpc('Filecoin.StateGetActor', [f410, null])) as { Balance: string; Nonce: number };
     assert.equal(actor.Balance, (10_000n * ATTO_PER_FIL).toString());
-    assert.equal((await rpc('Filecoin.ChainHead')) !== null, true);
+    const head = (await rpc('Filecoin.ChainHead')) as { Height: number; Cids: { '/': string }[]; Blocks: { Miner: string }[] };
+    assert.equal(head.Height, devnet.node.chain.head().height);
+    assert.equal(head.Cids[0]!['/'], devnet.node.chain.head().blocks[0]!.toString());
     assert.equal(await rpc('Filecoin.StateNetworkName'), 'fevm-devnet');
     assert.equal(await rpc('Filecoin.StateLookupRobustAddress', ['t0100', null]), f410);
     assert.equal(await rpc('Filecoin.StateLookupRobustAddress', [accounts.filecoin.address.toString('t'), null]), accounts.filecoin.address.toString('t'));
