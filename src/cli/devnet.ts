@@ -3,7 +3,7 @@
 
 import { createNode, type DevnetNode, type NodeConfig } from '../chain/node.ts';
 import { DEFAULT_CHAIN_ID } from '../chain/genesis.ts';
-import { ChainView, createProvider, ethMethods, type Eip1193Provider } from '../gateway/index.ts';
+import { ChainView, createProvider, dumpState, ethMethods, loadState, type Eip1193Provider } from '../gateway/index.ts';
 import { Dispatcher } from '../rpc/index.ts';
 import { createServer } from '../server/index.ts';
 
@@ -15,6 +15,8 @@ export interface DevnetOptions extends NodeConfig {
   log?: (line: string) => void;
   /** Serve the development methods (default true); `--no-dev-methods` turns them off. */
   devMethods?: boolean;
+  /** A state file (anvil_dumpState's bytes) that replaces the chain before the server listens. */
+  loadState?: Uint8Array;
 }
 
 export interface Devnet {
@@ -23,6 +25,8 @@ export interface Devnet {
   port: number;
   provider: Eip1193Provider;
   node: DevnetNode;
+  /** The chain and state as a state file (what anvil_dumpState answers, as bytes). */
+  dumpState(): Uint8Array;
   close(): Promise<void>;
 }
 
@@ -30,6 +34,7 @@ export async function createDevnet(options: DevnetOptions = {}): Promise<Devnet>
   const node = createNode(options);
   try {
     const view = new ChainView(node, options.chainId ?? DEFAULT_CHAIN_ID);
+    if (options.loadState) await loadState(view, options.loadState);
     const dispatcher = new Dispatcher(ethMethods(view, { devMethods: options.devMethods }), { log: options.verbose ? options.log : undefined });
     const server = await createServer({ dispatcher, host: options.host, port: options.port, log: options.log, verbose: options.verbose });
     return {
@@ -37,6 +42,7 @@ export async function createDevnet(options: DevnetOptions = {}): Promise<Devnet>
       port: server.port,
       provider: createProvider(dispatcher),
       node,
+      dumpState: () => dumpState(view),
       async close() {
         await server.close();
         await node.close();

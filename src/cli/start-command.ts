@@ -1,6 +1,7 @@
 // `fevm-devnet start`: runs a devnet until SIGINT or SIGTERM. Prints the development accounts, the RPC
 // URL and what to type into MetaMask, then one line per sealed tipset and per transaction (like anvil).
 
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { deriveDevAccounts, DEFAULT_ACCOUNT_COUNT, DEFAULT_MNEMONIC } from '../chain/dev-accounts.ts';
 import { DEFAULT_ACCOUNT_BALANCE, DEFAULT_CHAIN_ID } from '../chain/genesis.ts';
@@ -21,6 +22,9 @@ const HELP = `usage: fevm-devnet start [options]
   --balance <FIL>        FIL per development account (default ${formatFil(DEFAULT_ACCOUNT_BALANCE)})
   --mnemonic "<words>"   mnemonic of the development accounts
   --chain-id <n>         EIP-155 chain id (default ${DEFAULT_CHAIN_ID})
+  --load-state <file>    start from a state file (anvil_dumpState's CAR, binary or 0x-hex)
+  --dump-state <file>    write the chain and state to <file> when stopped (SIGINT/SIGTERM)
+  --state <file>         both: load <file> if it exists, write it when stopped
   --verbose              one line per JSON-RPC request
   --no-dev-methods       no evm_*/hardhat_*/anvil_* methods nor eth_sendTransaction (a shared devnet)`;
 
@@ -40,6 +44,9 @@ export async function startCommand(args: string[], io: CommandOutput, signals: N
         balance: { type: 'string' },
         mnemonic: { type: 'string' },
         'chain-id': { type: 'string' },
+        'load-state': { type: 'string' },
+        'dump-state': { type: 'string' },
+        state: { type: 'string' },
         verbose: { type: 'boolean' },
         'no-dev-methods': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -62,6 +69,7 @@ export async function startCommand(args: string[], io: CommandOutput, signals: N
   let devnet;
   try {
     const accounts = number('accounts', values.accounts, DEFAULT_ACCOUNT_COUNT);
+    const loadFrom = values['load-state'] ?? (values.state && existsSync(values.state) ? values.state : undefined);
     const blockTime = values['block-time'] === undefined ? undefined : number('block-time', values['block-time'], 0);
     devnet = await createDevnet({
       host: values.host ?? '127.0.0.1',
@@ -76,6 +84,7 @@ export async function startCommand(args: string[], io: CommandOutput, signals: N
       chainId: values['chain-id'] === undefined ? undefined : number('chain-id', values['chain-id'], DEFAULT_CHAIN_ID),
       verbose: values.verbose,
       devMethods: !values['no-dev-methods'],
+      loadState: loadFrom === undefined ? undefined : readStateFile(loadFrom),
       log: (line) => io.out(line),
     });
   } catch (error) {
@@ -94,8 +103,30 @@ export async function startCommand(args: string[], io: CommandOutput, signals: N
     signals.once('SIGTERM', stop);
   });
   io.out('fevm-devnet: stopping');
+  const dumpTo = values['dump-state'] ?? values.state;
+  let code = 0;
+  if (dumpTo) {
+    try {
+      const bytes = devnet.dumpState();
+      writeFileSync(dumpTo, bytes);
+      io.out(`fevm-devnet: state written to ${dumpTo} (${bytes.length.toLocaleString('en')} bytes, tipset ${devnet.node.chain.head().height})`);
+    } catch (error) {
+      io.err(`fevm-devnet: could not write the state to ${dumpTo}: ${(error as Error).message}`);
+      code = 1;
+    }
+  }
   await devnet.close();
-  return 0;
+  return code;
+}
+
+/** A state file as written by --dump-state (binary CAR) or as anvil_dumpState answers it (0x-hex text). */
+function readStateFile(path: string): Uint8Array {
+  const bytes = readFileSync(path);
+  const text = bytes.subarray(0, 2).toString('latin1');
+  if (text !== '0x') return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const hex = bytes.toString('latin1').trim();
+  if (!/^0x([0-9a-fA-F]{2})*$/.test(hex)) throw new Error(`${path} is neither a CAR file nor 0x-hex`);
+  return new Uint8Array(Buffer.from(hex.slice(2), 'hex'));
 }
 
 function printBanner(io: CommandOutput, url: string, chainId: number, mnemonic: string, count: number, dataDir: string | undefined): void {

@@ -11,7 +11,7 @@
 // - Snapshots: evm_snapshot, evm_revert.
 // - hardhat_/anvil_ impersonateAccount, stopImpersonatingAccount, dropTransaction.
 // - eth_sign, personal_sign, eth_signTypedData_v4 for the development accounts; hardhat_/anvil_reset.
-// Not yet: state files, the network-helpers route.
+// - State files: anvil_dumpState, anvil_loadState (state-files.ts).
 
 import { Wallet, type TypedDataDomain, type TypedDataField } from 'ethers';
 import { randomBytes } from 'node:crypto';
@@ -24,12 +24,15 @@ import { estimateGas } from './call.ts';
 import type { ChainView } from './chain-view.ts';
 import { gasPremiumEstimate } from './gas-price.ts';
 import { stateEditMethods } from './state-edits.ts';
+import { stateFileMethods } from './state-files.ts';
+import { Snapshots, snapshotMethods } from './snapshots.ts';
 
 export const CLIENT_NAME = 'fevm-devnet';
 export const CLIENT_RELEASE = '0.1.0';
 
 export function devMethods(view: ChainView): RpcMethod[] {
   const producer = view.node.producer;
+  const snapshots = new Snapshots();
   const impersonated = new Set<string>();
   const impersonate = (on: boolean) => ([a]: unknown[]) => {
     const key = bytesToHex(a as Uint8Array);
@@ -54,7 +57,8 @@ export function devMethods(view: ChainView): RpcMethod[] {
   };
   return [
     ...stateEditMethods(view),
-    ...snapshotMethods(view),
+    ...snapshotMethods(view, snapshots),
+    ...stateFileMethods(view, snapshots),
     method('eth_accounts', [], () => view.node.devAccounts.eth.map((a) => bytesToHex(a.ethAddress))),
     method('eth_sign', [{ name: 'address', parse: address }, { name: 'message', parse: data }], ([a, m]) => devWallet(view, a as Uint8Array).signMessage(m as Uint8Array)),
     method('personal_sign', [{ name: 'message', parse: data }, { name: 'address', parse: address }], ([m, a]) => devWallet(view, a as Uint8Array).signMessage(m as Uint8Array)),
@@ -185,31 +189,4 @@ async function sendTransaction(view: ChainView, request: CallRequest, impersonat
   const { signed } = ethTransactionToSignedMessage(bytes, view.chainId);
   view.node.submit(stands ? { ...signed, message: { ...signed.message, from: sender } } : signed, hash);
   return toData(hash);
-}
-
-/**
- * evm_snapshot / evm_revert: a snapshot is the head's record (its height and state root), so taking one
- * costs nothing. Reverting makes it the head again, forgets it and every later snapshot (as Hardhat
- * does) and empties the mempool; tipsets above it disappear from every query and are sealed anew.
- */
-export function snapshotMethods(view: ChainView): RpcMethod[] {
-  const snapshots: { id: bigint; record: ReturnType<ChainView['head']> }[] = [];
-  let next = 1n;
-  return [
-    method('evm_snapshot', [], () => {
-      const id = next++;
-      snapshots.push({ id, record: view.head() });
-      return toQuantity(id);
-    }),
-    method('evm_revert', [{ name: 'id', parse: quantity }], async ([id]) => {
-      const at = snapshots.findIndex((s) => s.id === id);
-      if (at < 0) return false;
-      await view.node.producer.idle();
-      const { record } = snapshots[at]!;
-      snapshots.length = at;
-      view.node.chain.store.resetHead(record);
-      view.node.mempool.removeIncluded(view.node.mempool.pending());
-      return true;
-    }),
-  ];
 }

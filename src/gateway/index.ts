@@ -4,3 +4,4 @@ export { ChainView } from './chain-view.ts';
 export { createdContract } from './transactions.ts';
 export { ethMethods, CLIENT_VERSION } from './eth-methods.ts';
 export { createProvider, ProviderRpcError, type Eip1193Provider } from './provider.ts';
+export { dumpState, loadState } from './state-files.ts';

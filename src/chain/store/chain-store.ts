@@ -140,21 +140,57 @@ export class ChainStore {
       buffered.flush();
       // Null rounds before this tipset: no record may stay there from before an evm_revert.
       for (let h = previous + 1; h < record.height; h++) this.tipsets.delete(u64(h));
-      this.tipsets.put(u64(record.height), encodeTipsetRecord(record));
       // A height sealed again after evm_revert: the earlier tipset's events go.
-      for (const [key] of [...this.events.range(u64(record.height), u64(record.height + 1))]) this.events.delete(key);
-      this.byHash.put(record.key.multihash.digest, u64(record.height));
-      record.messages.forEach((cid, index) => this.locations.put(cid.bytes, encodeCbor([record.height, index])));
-      for (const { hash, cid } of sealed.ethTxHashes) this.txs.put(hash, cid.bytes);
-      sealed.events.forEach((e, logIndex) => {
-        const key = new Uint8Array(12);
-        key.set(u64(record.height));
-        new DataView(key.buffer).setUint32(8, logIndex);
-        this.events.put(key, encodeCbor([e.messageIndex, e.address, e.topics, e.data]));
-      });
-      this.blooms.put(u64(record.height), sealed.bloom);
+      this.deleteEvents(record.height, record.height);
+      this.writeTipset(sealed);
       this.meta.put(HEAD, u64(record.height));
     });
     this.cachedHead = record;
+  }
+
+  /**
+   * Replaces the whole chain with `tipsets` (genesis first, heights increasing; a state file being
+   * loaded), all or nothing: every record and event of the chain here up to the new head goes, and
+   * records above it stay hidden as after evm_revert until those heights are sealed anew.
+   */
+  replaceChain(tipsets: readonly SealedTipset[], buffered: BufferedBlockstore): void {
+    const head = tipsets.at(-1)?.record;
+    if (!head || tipsets[0]!.record.height !== 0) throw new RangeError('a chain starts at its genesis tipset');
+    const top = Math.max(head.height, this.head()?.height ?? 0);
+    this.kv.transaction(() => {
+      buffered.flush();
+      for (let h = 0; h <= top; h++) {
+        this.tipsets.delete(u64(h));
+        this.blooms.delete(u64(h));
+      }
+      this.deleteEvents(0, top);
+      for (const sealed of tipsets) this.writeTipset(sealed);
+      this.meta.put(HEAD, u64(head.height));
+    });
+    this.cachedHead = head;
+  }
+
+  /** Events of the tipset at `height` as indexed, in log order. */
+  eventsAt(height: number): IndexedEvent[] {
+    return [...this.eventsBetween(height, height)].map(({ messageIndex, address, topics, data }) => ({ messageIndex, address, topics, data }));
+  }
+
+  private deleteEvents(from: number, to: number): void {
+    for (const [key] of [...this.events.range(u64(from), u64(to + 1))]) this.events.delete(key);
+  }
+
+  private writeTipset(sealed: SealedTipset): void {
+    const { record } = sealed;
+    this.tipsets.put(u64(record.height), encodeTipsetRecord(record));
+    this.byHash.put(record.key.multihash.digest, u64(record.height));
+    record.messages.forEach((cid, index) => this.locations.put(cid.bytes, encodeCbor([record.height, index])));
+    for (const { hash, cid } of sealed.ethTxHashes) this.txs.put(hash, cid.bytes);
+    sealed.events.forEach((e, logIndex) => {
+      const key = new Uint8Array(12);
+      key.set(u64(record.height));
+      new DataView(key.buffer).setUint32(8, logIndex);
+      this.events.put(key, encodeCbor([e.messageIndex, e.address, e.topics, e.data]));
+    });
+    this.blooms.put(u64(record.height), sealed.bloom);
   }
 }
