@@ -83,6 +83,15 @@ export class BlockProducer {
     return this.enqueue(() => this.sealNext(timestamp));
   }
 
+  /**
+   * The timestamp the next tipset gets if sealed now: what eth_call and eth_estimateGas at the head see,
+   * so that a transaction estimated after evm_increaseTime or evm_setNextBlockTimestamp sees the time
+   * it will be included at (as on Hardhat and anvil, which run them in the pending block).
+   */
+  pendingTimestamp(): number {
+    return this.timestampAfter(this.chain.head(), 0);
+  }
+
   /** Moves the devnet's clock forward by `seconds` (evm_increaseTime); answers the total shift. */
   increaseTime(seconds: number): number {
     this.timeOffset += seconds;
@@ -148,22 +157,21 @@ export class BlockProducer {
   private async sealNext(timestamp?: number): Promise<NewHead> {
     const parent = this.chain.head();
     const nulls = this.nullRounds();
-    const now = this.now();
-    const earliest = parent.timestamp + 1 + nulls;
-    let at: number;
-    if (timestamp === undefined && this.nextTimestamp !== undefined) {
-      timestamp = this.nextTimestamp;
-      this.nextTimestamp = undefined;
-    }
-    if (timestamp !== undefined) at = timestamp;
-    else if (this.mode.kind === 'interval') at = parent.timestamp + Math.max(1, Math.round(this.mode.blockTime)) * (nulls + 1);
-    else at = Math.max(now, earliest);
+    const at = timestamp ?? this.timestampAfter(parent, nulls);
+    if (timestamp === undefined) this.nextTimestamp = undefined;
     const lookup = this.senderLookup();
     const messages = this.pool.select(lookup, BLOCK_GAS_LIMIT);
     const head = await this.chain.seal(messages, { timestamp: at, height: parent.height + 1 + nulls, ethTxHash: this.options.ethTxHash });
     this.pool.removeIncluded(head.messages.map((m) => m.signed));
     this.pool.prune(this.senderLookup());
     return head;
+  }
+
+  /** When a tipset sealed now after `parent` would be (evm_setNextBlockTimestamp's, the interval's, or the clock's). */
+  private timestampAfter(parent: { timestamp: number }, nulls: number): number {
+    if (this.nextTimestamp !== undefined) return this.nextTimestamp;
+    if (this.mode.kind === 'interval') return parent.timestamp + Math.max(1, Math.round(this.mode.blockTime)) * (nulls + 1);
+    return Math.max(this.now(), parent.timestamp + 1 + nulls);
   }
 
   private nullRounds(): number {

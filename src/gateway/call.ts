@@ -30,6 +30,8 @@ export interface CallSpec {
   value?: bigint;
   data?: Uint8Array;
   gas?: bigint;
+  /** The block time the call sees (default: the tipset's + 1); at the head, the next tipset's (BlockProducer.pendingTimestamp). */
+  timestamp?: number;
 }
 
 export interface CallOutcome {
@@ -74,7 +76,7 @@ export async function runCall(chain: Chain, at: TipsetRecord, spec: CallSpec, ga
     method,
     params,
   };
-  const context = chain.contextFor(at.height + 1, at.timestamp + 1, at.nextBaseFee);
+  const context = chain.contextFor(at.height + 1, spec.timestamp ?? at.timestamp + 1, at.nextBaseFee);
   const size = encodeSignedMessage({ message, signature: { type: SignatureType.DELEGATED, data: new Uint8Array(SIGNATURE_BYTES) } }).length;
   const result = await applyMessage(tree, chain.registry, context, message, { size });
   let returnData = result.receipt.returnData.length > 0 ? returnBytes(result.receipt.returnData) : new Uint8Array(0);

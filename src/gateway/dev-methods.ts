@@ -169,7 +169,7 @@ async function sendTransaction(view: ChainView, request: CallRequest, impersonat
   const head = view.head();
   const lookup = view.node.producer.senderLookup();
   const nonce = request.nonce ?? view.node.mempool.pendingNonce(sender, lookup);
-  const gas = request.gas ?? (await estimateGas(view.node.chain, head, { from, to: request.to, value: request.value, data: request.data }));
+  const gas = request.gas ?? (await estimateGas(view.node.chain, head, { from, to: request.to, value: request.value, data: request.data, timestamp: view.node.producer.pendingTimestamp() }));
   const priority = request.maxPriorityFeePerGas ?? gasPremiumEstimate(view);
   const maxFee = request.maxFeePerGas ?? request.gasPrice ?? head.nextBaseFee * 2n + priority;
   const wallet = new Wallet(dev ? bytesToHex(dev.privateKey) : IMPERSONATION_KEY);

@@ -28,8 +28,10 @@ function reader(view: ChainView, ref: BlockRef | undefined): StateReader {
   return new StateReader(view.store, view.stateAt(ref).stateRoot, view.node.chain.registry);
 }
 
-function callSpec(request: CallRequest) {
-  return { from: request.from, to: request.to, value: request.value, data: request.data, gas: request.gas };
+/** A call's spec; at the head it runs at the time the next tipset gets (evm_increaseTime, evm_setNextBlockTimestamp). */
+function callSpec(view: ChainView, request: CallRequest, at: TipsetRecord) {
+  const timestamp = at.height === view.head().height ? view.node.producer.pendingTimestamp() : undefined;
+  return { from: request.from, to: request.to, value: request.value, data: request.data, gas: request.gas, timestamp };
 }
 
 /** A transaction still in the mempool, without block fields (as Lotus answers Ethereum transactions). */
@@ -78,8 +80,14 @@ export function ethMethods(view: ChainView, options: MethodOptions = {}): RpcMet
       const value = reader(view, b as BlockRef | undefined).storage(a as EthAddress, s as bigint);
       return `0x${value.toString(16).padStart(64, '0')}`;
     }),
-    method('eth_call', [{ name: 'transaction', parse: callRequest }, optionalBlock], async ([t, b]) => toData(await ethCall(view.node.chain, view.stateAt(b as BlockRef | undefined), callSpec(t as CallRequest)))),
-    method('eth_estimateGas', [{ name: 'transaction', parse: callRequest }, optionalBlock], async ([t, b]) => toQuantity(await estimateGas(view.node.chain, view.stateAt(b as BlockRef | undefined), callSpec(t as CallRequest)))),
+    method('eth_call', [{ name: 'transaction', parse: callRequest }, optionalBlock], async ([t, b]) => {
+      const at = view.stateAt(b as BlockRef | undefined);
+      return toData(await ethCall(view.node.chain, at, callSpec(view, t as CallRequest, at)));
+    }),
+    method('eth_estimateGas', [{ name: 'transaction', parse: callRequest }, optionalBlock], async ([t, b]) => {
+      const at = view.stateAt(b as BlockRef | undefined);
+      return toQuantity(await estimateGas(view.node.chain, at, callSpec(view, t as CallRequest, at)));
+    }),
     method('eth_gasPrice', [], () => toQuantity(view.head().nextBaseFee + gasPremiumEstimate(view))),
     method('eth_maxPriorityFeePerGas', [], () => toQuantity(gasPremiumEstimate(view))),
     method('eth_baseFee', [], () => toQuantity(view.head().nextBaseFee)),

@@ -63,6 +63,23 @@ describe('development methods', () => {
     await assert.rejects(rpc('evm_setNextBlockTimestamp', [now]), /not after/);
   });
 
+  it('eth_call and eth_estimateGas at the head see the time the next tipset gets, as on Hardhat and anvil', async () => {
+    // Runtime code: return block.timestamp as a word (TIMESTAMP PUSH0 MSTORE PUSH1 32 PUSH0 RETURN).
+    const clock = '0x00000000000000000000000000000000000000cc';
+    await rpc('hardhat_setCode', [clock, '0x425f5260205ff3']);
+    const seen = async () => Number(await rpc('eth_call', [{ to: clock }, 'latest']));
+    await rpc('evm_increaseTime', [7 * 86400]);
+    assert.ok((await seen()) >= Math.floor(Date.now() / 1000) + 7 * 86400 - 5, 'evm_increaseTime, before any tipset is mined');
+    const then = Number((await head()).timestamp) + 5000;
+    await rpc('evm_setNextBlockTimestamp', [then]);
+    assert.equal(await seen(), then, 'evm_setNextBlockTimestamp');
+    await rpc('evm_mine');
+    assert.equal(Number((await head()).timestamp), then, 'the call did not use up the timestamp');
+    const mined = (await head()).number;
+    await rpc('evm_mine');
+    assert.equal(Number(await rpc('eth_call', [{ to: clock }, mined])), then + 1, 'an older tipset: its own time + 1');
+  });
+
   it('setBalance, setNonce, setCode and setStorageAt edit the state at once, and the next tipset builds on it', async () => {
     const fresh = '0x00000000000000000000000000000000000000aa';
     await rpc('hardhat_setBalance', [fresh, '0x64']);
