@@ -4,7 +4,9 @@
 
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ContractFactory, JsonRpcProvider, SigningKey, Wallet, type BaseContract, type ContractRunner } from 'ethers';
+import { ContractFactory, JsonRpcProvider, SigningKey, Wallet, sha256, toUtf8Bytes, type BaseContract, type ContractRunner } from 'ethers';
+import { CID } from 'multiformats/cid';
+import { create as createDigest } from 'multiformats/hashes/digest';
 import { createDevnet, type Devnet } from '../../../src/cli/devnet.ts';
 import { deriveDevAccounts } from '../../../src/chain/dev-accounts.ts';
 import { Address, bytesToHex, hexToBytes } from '../../../src/primitives/index.ts';
@@ -66,4 +68,13 @@ export function newF1Wallet(): { address: Address; text: string; bytes: string }
 /** An address's balance in attoFIL as Lotus answers it (Filecoin.WalletBalance, any address kind). */
 export async function walletBalance(example: ExampleDevnet, text: string): Promise<bigint> {
   return BigInt(await example.rpc<string>('Filecoin.WalletBalance', [text]));
+}
+
+/** A piece CID as Filecoin deals name data (fil-commitment-unsealed, sha2-256-trunc254-padded), from a seed. */
+export function examplePieceCid(seed: string): { text: string; bytes: string } {
+  const digest = sha256(toUtf8Bytes(seed));
+  const commP = hexToBytes(digest);
+  commP[31]! &= 0x3f; // trunc254: the two top bits of the last byte are zero
+  const cid = CID.create(1, 0xf101, createDigest(0x1012, commP));
+  return { text: cid.toString(), bytes: bytesToHex(cid.bytes) };
 }
