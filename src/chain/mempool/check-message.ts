@@ -1,11 +1,13 @@
 // The checks of a message that need neither chain state nor the rest of the pool (FEVM-FACTS §6.6, §8.1;
 // LOTUS:chain/messagepool/messagepool.go `checkMessage`, chain/types/message.go `ValidForBlockInclusion`):
-// size, gas limit, fee cap, premium, signs of amounts. Signatures are not checked here; the caller does.
+// size, gas limit (at most the block's, at least the message's inclusion cost), fee cap, premium, signs
+// of amounts. Signatures are not checked here; the caller does.
 
-import { encodeSignedMessage } from '../../ipld/index.ts';
+import { chainMessageSize, encodeSignedMessage } from '../../ipld/index.ts';
+import { prices } from '../../vm/index.ts';
 import { BLOCK_GAS_LIMIT } from '../blocks/base-fee.ts';
 import type { Message, SignedMessage } from '../../primitives/index.ts';
-import { FeeCapTooLowError, GasLimitError, MessageTooLargeError, NegativeAmountError, PremiumAboveFeeCapError } from './errors.ts';
+import { FeeCapTooLowError, GasLimitError, GasLimitTooLowError, MessageTooLargeError, NegativeAmountError, PremiumAboveFeeCapError } from './errors.ts';
 
 /** Lotus's MinimumBaseFee: a fee cap below it could never be included. */
 export const MIN_GAS_FEE_CAP = 100n;
@@ -27,6 +29,8 @@ export function checkMessage(signed: SignedMessage): void {
   // Last: encoding needs the numbers above to be sane.
   const size = encodeSignedMessage(signed).length;
   if (size > MAX_MESSAGE_SIZE) throw new MessageTooLargeError(size, MAX_MESSAGE_SIZE);
+  const inclusion = Math.ceil(prices.onChainMessage(chainMessageSize(signed)));
+  if (m.gasLimit < inclusion) throw new GasLimitTooLowError(m.gasLimit, inclusion);
 }
 
 /** The most the message can take from its sender: every unit of gas at the fee cap, plus the value. */

@@ -88,6 +88,18 @@ export class GasLimitError extends MessageRejectedError {
   }
 }
 
+/**
+ * The gas limit does not cover the message's inclusion (storing it on chain), so no block could include
+ * it (LOTUS:chain/types/message.go `ValidForBlockInclusion`). Ethereum tools that estimate gas locally
+ * (forge script's simulation) hit this: the limit is in Ethereum gas, the chain charges Filecoin gas.
+ */
+export class GasLimitTooLowError extends MessageRejectedError {
+  override readonly name = 'GasLimitTooLowError';
+  constructor(gasLimit: number, inclusion: number) {
+    super(`intrinsic gas too low: gas limit ${gasLimit}, minimum needed ${inclusion} just to store this message on chain (Filecoin gas: ask eth_estimateGas for the limit)`);
+  }
+}
+
 /** The serialized signed message is above the size limit. */
 export class MessageTooLargeError extends MessageRejectedError {
   override readonly name = 'MessageTooLargeError';

@@ -8,6 +8,7 @@ import {
   AlreadyKnownError,
   FeeCapTooLowError,
   GasLimitError,
+  GasLimitTooLowError,
   InsufficientFundsError,
   MAX_MESSAGE_SIZE,
   Mempool,
@@ -23,6 +24,7 @@ import {
   type SenderStateLookup,
 } from '../../../../src/chain/mempool/index.ts';
 import { encodeSignedMessage, signedMessageCid } from '../../../../src/ipld/index.ts';
+import { prices } from '../../../../src/vm/index.ts';
 import {
   Address,
   InvalidInputError,
@@ -186,16 +188,22 @@ describe('mempool: fees, gas, size, funds', () => {
       refuses(pool, msg(ALICE, 0n, { gasLimit }), everyoneRich, GasLimitError, /^gas limit out of range: gas limit .*, must be an integer above 0 and at most 10000000000$/);
     }
     pool.add(msg(ALICE, 0n, { gasLimit: 10_000_000_000 }), everyoneRich);
-    pool.add(msg(ALICE, 1n, { gasLimit: 1 }), everyoneRich);
+  });
+
+  it('refuses a gas limit below the message\'s inclusion cost, as Lotus does, in geth\'s words', () => {
+    const pool = new Mempool();
+    const inclusion = Math.ceil(prices.onChainMessage(encodeSignedMessage(msg(ALICE, 0n)).length));
+    refuses(pool, msg(ALICE, 0n, { gasLimit: inclusion - 1 }), everyoneRich, GasLimitTooLowError, new RegExp(`^intrinsic gas too low: gas limit ${inclusion - 1}, minimum needed ${inclusion} just to store this message on chain`));
+    pool.add(msg(ALICE, 0n, { gasLimit: inclusion }), everyoneRich);
   });
 
   it('takes a signed message of 64 KiB and refuses one byte more', () => {
     const pool = new Mempool();
-    const probe = encodeSignedMessage(msg(ALICE, 0n, { params: new Uint8Array(60_000) })).length;
+    const probe = encodeSignedMessage(msg(ALICE, 0n, { params: new Uint8Array(60_000), gasLimit: 10_000_000_000 })).length;
     const fits = 60_000 + MAX_MESSAGE_SIZE - probe;
-    const largest = msg(ALICE, 0n, { params: new Uint8Array(fits) });
+    const largest = msg(ALICE, 0n, { params: new Uint8Array(fits), gasLimit: 10_000_000_000 });
     assert.equal(encodeSignedMessage(largest).length, 65_536);
-    refuses(pool, msg(ALICE, 0n, { params: new Uint8Array(fits + 1) }), everyoneRich, MessageTooLargeError, /^message too large: 65537 bytes, at most 65536 allowed$/);
+    refuses(pool, msg(ALICE, 0n, { params: new Uint8Array(fits + 1), gasLimit: 10_000_000_000 }), everyoneRich, MessageTooLargeError, /^message too large: 65537 bytes, at most 65536 allowed$/);
     pool.add(largest, everyoneRich);
   });
 
