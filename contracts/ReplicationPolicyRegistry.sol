@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.20;
 
+import {FilecoinPrecompiles} from "./lib/FilecoinPrecompiles.sol";
+
 /// @title ReplicationPolicyRegistry
 /// @notice What a data owner wants done with a piece (its piece CID, as CID bytes): how many copies, in
 /// which regions, at what maximum price per GiB per epoch. Replication workers do not poll storage:
 /// they follow the events (eth_getLogs or a filter; on Filecoin the same events are actor events,
 /// Filecoin.GetActorEventsRaw), make deals, and the owner's worker reports each replica by the storage
-/// provider's actor id (f0…) until the policy is satisfied.
+/// provider's Filecoin address (any form: f0, f1, f410…), kept as its actor id (resolve_address) so
+/// that one provider counts once whichever address names it, until the policy is satisfied.
 contract ReplicationPolicyRegistry {
     struct Policy {
         address owner;
@@ -66,8 +69,10 @@ contract ReplicationPolicyRegistry {
         emit WorkerSet(id, worker_);
     }
 
-    /// @notice The worker reports that storage provider f0`provider` holds a copy.
-    function reportReplica(uint256 id, uint64 provider) external {
+    /// @notice The worker reports that the storage provider at Filecoin address `providerAddress` holds a copy.
+    function reportReplica(uint256 id, bytes calldata providerAddress) external {
+        (bool found, uint64 provider) = FilecoinPrecompiles.resolveAddress(providerAddress);
+        require(found, "Replication: unknown provider");
         Policy storage p = policies[id];
         require(msg.sender == worker[id], "Replication: not the worker");
         require(p.active, "Replication: retired");

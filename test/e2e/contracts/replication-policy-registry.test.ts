@@ -1,12 +1,13 @@
 // contracts/ReplicationPolicyRegistry.sol on the devnet over HTTP with ethers: an owner records what
 // replication a piece needs; a replication worker follows it only through events — an eth_newFilter it
 // polls, eth_getLogs by policy id, and the same events as Filecoin actor events (GetActorEventsRaw) —
-// and reports replicas by storage provider id until the policy is satisfied.
+// and reports replicas by the providers' Filecoin addresses (resolved to actor ids) until satisfied.
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Result, toBeHex, zeroPadValue, type Log } from 'ethers';
-import { compileExample, deploy, examplePieceCid, startExampleDevnet, type ExampleDevnet } from './contract-devnet.ts';
+import { Result, concat, toBeHex, zeroPadValue, type Log } from 'ethers';
+import { Address, bytesToHex } from '../../../src/primitives/index.ts';
+import { compileExample, deploy, examplePieceCid, newF1Wallet, startExampleDevnet, type ExampleDevnet } from './contract-devnet.ts';
 
 const REGISTRY = compileExample('ReplicationPolicyRegistry.sol');
 
@@ -51,12 +52,18 @@ describe('ReplicationPolicyRegistry: policies a replication worker follows by th
   });
 
   it('replicas reported by the named worker satisfy the policy; eth_getLogs by policy id shows its history', async () => {
-    await assert.rejects(as(2).reportReplica(0n, 1000n), reason('Replication: not the worker'));
+    const f0 = (id: bigint) => bytesToHex(Address.newId(id).bytes);
+    await assert.rejects(as(2).reportReplica(0n, f0(1000n)), reason('Replication: not the worker'));
     await (await as(0).setWorker(0n, net.wallets[2]!.address)).wait();
-    const providers = [1000n, 1001n, 1002n, 1003n]; // storage providers f01000…f01003
+    // Providers named by f0 (f01000…f01002) and one by its f410 (an account here, standing in for a miner).
+    const f410 = await net.rpc<string>('Filecoin.EthAddressToFilecoinAddress', [net.wallets[1]!.address]);
+    const f410Id = BigInt((await net.rpc<string>('Filecoin.StateLookupID', [f410])).slice(2));
+    const providers = [f0(1000n), f0(1001n), f0(1002n), concat(['0x040a', net.wallets[1]!.address])];
     for (const provider of providers) await (await as(2).reportReplica(0n, provider)).wait();
-    await assert.rejects(as(2).reportReplica(0n, 1000n), reason('Replication: already reported'));
+    await assert.rejects(as(2).reportReplica(0n, f0(f410Id)), reason('Replication: already reported'), 'the same actor by its f0');
+    await assert.rejects(as(2).reportReplica(0n, newF1Wallet().bytes), reason('Replication: unknown provider'));
     assert.equal(await registry.storesReplica(0n, 1002n), true);
+    assert.equal(await registry.storesReplica(0n, f410Id), true, 'kept by actor id (resolve_address)');
     const history = await net.provider.getLogs({ address, fromBlock: 0, topics: [null, zeroPadValue(toBeHex(0), 32)] });
     assert.deepEqual(decode(history).map((e) => e.name), ['PolicyCreated', 'PolicyUpdated', 'WorkerSet', 'ReplicaReported', 'ReplicaReported', 'ReplicaReported', 'ReplicaReported', 'PolicySatisfied']);
     const satisfied = await registry.queryFilter(registry.filters.PolicySatisfied!());
