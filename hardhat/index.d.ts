@@ -1,0 +1,10 @@
+// Types of `fevm-devnet/hardhat` (index.js): the Hardhat 3 plugin and its client-version rewrite.
+import type { HardhatPlugin } from 'hardhat/types/plugins';
+
+declare const fevmDevnetPlugin: HardhatPlugin;
+export default fevmDevnetPlugin;
+
+/** Whether a web3_clientVersion answer comes from fevm-devnet (`fevm-devnet/<release>`). */
+export declare function isFevmDevnetClientVersion(clientVersion: unknown): clientVersion is string;
+/** `hardhat-compatible (fevm-devnet/<release>)`: what the plugin answers instead. */
+export declare function developmentClientVersion(clientVersion: string): string;

@@ -1,0 +1,22 @@
+// The Hardhat 3 project of test/e2e/hardhat-network-helpers.test.ts, copied into a temporary folder
+// and run with `hardhat test nodejs`. The devnet's URL comes from FEVM_DEVNET_URL. Solidity compiles
+// offline with the npm package `solc`'s soljson.js (the compiler `path` option).
+import { createRequire } from 'node:module';
+import hardhatEthers from '@nomicfoundation/hardhat-ethers';
+import hardhatNetworkHelpers from '@nomicfoundation/hardhat-network-helpers';
+import hardhatNodeTestRunner from '@nomicfoundation/hardhat-node-test-runner';
+import fevmDevnet from 'fevm-devnet/hardhat';
+
+const require = createRequire(import.meta.url);
+
+export default {
+  plugins: [hardhatEthers, hardhatNetworkHelpers, hardhatNodeTestRunner, fevmDevnet],
+  solidity: {
+    version: '0.8.37',
+    path: require.resolve('solc/soljson.js'),
+    settings: { evmVersion: 'cancun' },
+  },
+  networks: {
+    fevm: { type: 'http', url: process.env.FEVM_DEVNET_URL, chainId: 31415926 },
+  },
+};
