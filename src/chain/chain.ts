@@ -4,6 +4,7 @@
 // indexes, in one ChainStore commit; listeners then hear of the new head. Messages that fail
 // pre-validation (wrong nonce, cannot pay) are left out of the tipset, as a Lotus miner would.
 
+import { PREVRANDAO_TAG } from '../actors/evm/interpreter.ts';
 import { Amt, BufferedBlockstore, getBlock, signedMessageBlock, type Blockstore, type CID, type MessageBlock } from '../ipld/index.ts';
 import { Address, EAM_ACTOR_ID, Protocol, SignatureType, blake2b256, logsBloom, maskedIdEthAddress, type SignedMessage } from '../primitives/index.ts';
 import { StateTree } from '../state/index.ts';
@@ -59,6 +60,8 @@ export class Chain {
   readonly chainId: number;
   readonly minerId: bigint;
   private readonly listeners = new Set<(head: NewHead) => void>();
+  /** What PREVRANDAO answers in the next tipset, once (hardhat_setPrevRandao). */
+  private nextPrevRandao: Uint8Array | undefined;
 
   constructor(config: ChainConfig) {
     this.store = config.store;
@@ -113,7 +116,8 @@ export class Chain {
     const buffered = new BufferedBlockstore(this.store.blocks);
     const tree = StateTree.load(buffered, parent.stateRoot);
     const baseFee = parent.nextBaseFee;
-    const context = this.contextFor(height, timestamp, baseFee);
+    const context = this.contextFor(height, timestamp, baseFee, this.nextPrevRandao);
+    this.nextPrevRandao = undefined;
     const executed: ExecutedMessage[] = [];
     let gasLimits = 0;
     for (const signed of ordered(messages)) {
@@ -176,13 +180,32 @@ export class Chain {
     return record;
   }
 
+  /**
+   * Sets the base fee the next tipset runs at (hardhat_setNextBlockBaseFeePerGas): the head's record
+   * carries it, so a snapshot of the head keeps the base fee it had.
+   */
+  setNextBaseFee(baseFee: bigint): TipsetRecord {
+    const record = { ...this.head(), nextBaseFee: baseFee };
+    this.store.replaceHead(record, new BufferedBlockstore(this.store.blocks));
+    return record;
+  }
+
+  /**
+   * Makes PREVRANDAO answer `value` (32 bytes) in the next tipset instead of the devnet beacon's
+   * (hardhat_setPrevRandao). Like a state edit it is no message: re-executing the chain does not
+   * reproduce it.
+   */
+  setNextPrevRandao(value: Uint8Array): void {
+    this.nextPrevRandao = value;
+  }
+
   /** The header of a tipset's (only) block. */
   header(record: TipsetRecord, store: Blockstore = this.store.blocks): BlockHeader {
     return readHeader(store, record.blocks[0]!);
   }
 
-  /** What the VM sees while it executes the tipset at `height`. */
-  contextFor(height: number, timestamp: number, baseFee: bigint): ExecutionContext {
+  /** What the VM sees while it executes the tipset at `height`; `prevRandao` replaces the beacon's PREVRANDAO. */
+  contextFor(height: number, timestamp: number, baseFee: bigint, prevRandao?: Uint8Array): ExecutionContext {
     return {
       epoch: height,
       timestamp,
@@ -190,7 +213,7 @@ export class Chain {
       chainId: this.chainId,
       networkVersion: NETWORK_VERSION,
       miner: this.minerId,
-      beaconRandomness: (tag, epoch, entropy) => devnetBeacon(tag, epoch, entropy),
+      beaconRandomness: (tag, epoch, entropy) => (prevRandao && tag === PREVRANDAO_TAG && epoch === height ? prevRandao : devnetBeacon(tag, epoch, entropy)),
       tipsetCid: (epoch) => this.tipsetCidAt(epoch),
     };
   }

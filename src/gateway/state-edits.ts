@@ -1,12 +1,15 @@
 // hardhat_/anvil_ setBalance, setCode, setNonce and setStorageAt: the head's state edited in place, as
 // Hardhat and anvil do. An unknown address becomes an Ethereum account (setBalance, setNonce) or an EVM
-// actor with an f410 address (setCode); setStorageAt needs a contract there.
+// actor with an f410 address (setCode); setStorageAt needs a contract there. setNextBlockBaseFeePerGas
+// edits the head's record: the next tipset runs at that base fee (any value, even below Lotus's floor
+// of 100 attoFIL, as Hardhat and anvil take any), and the base fee rule goes on from there.
+// hardhat_setPrevRandao: what PREVRANDAO answers in the next tipset (else the devnet beacon's value).
 
 import { installContract, installEthAccount } from '../chain/state-edit.ts';
 import { putEvmState, readEvmState } from '../actors/evm/evm-state.ts';
 import { ContractStorage, putRaw } from '../ipld/index.ts';
 import { keccak256, type EthAddress } from '../primitives/index.ts';
-import { address, data, method, quantity, RpcError, type RpcMethod } from '../rpc/index.ts';
+import { address, data, hash32, method, quantity, RpcError, type RpcMethod } from '../rpc/index.ts';
 import type { StateTree } from '../state/index.ts';
 import { ActorType, type ActorRegistry } from '../vm/index.ts';
 import type { ChainView } from './chain-view.ts';
@@ -60,13 +63,22 @@ export function stateEditMethods(view: ChainView): RpcMethod[] {
       storage.set(slot as bigint, BigInt(`0x${Buffer.from(value as Uint8Array).toString('hex') || '0'}`));
       tree.setActor(found.id, { ...found.actor, head: putEvmState(tree.store, { ...state, contractState: storage.flush() }) });
     });
-  const methods: RpcMethod[] = [];
+  const methods: RpcMethod[] = [
+    method('hardhat_setPrevRandao', [{ name: 'prevRandao', parse: hash32 }], ([value]) => {
+      chain.setNextPrevRandao(value as Uint8Array);
+      return true;
+    }),
+  ];
   for (const prefix of ['hardhat', 'anvil']) {
     methods.push(
       method(`${prefix}_setBalance`, [{ name: 'address', parse: address }, { name: 'balance', parse: quantity }], setBalance),
       method(`${prefix}_setCode`, [{ name: 'address', parse: address }, { name: 'code', parse: data }], setCode),
       method(`${prefix}_setNonce`, [{ name: 'address', parse: address }, { name: 'nonce', parse: quantity }], setNonce),
       method(`${prefix}_setStorageAt`, [{ name: 'address', parse: address }, { name: 'slot', parse: quantity }, { name: 'value', parse: data }], setStorageAt),
+      method(`${prefix}_setNextBlockBaseFeePerGas`, [{ name: 'baseFee', parse: quantity }], ([fee]) => {
+        chain.setNextBaseFee(fee as bigint);
+        return true;
+      }),
     );
   }
   return methods;

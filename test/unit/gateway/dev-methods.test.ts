@@ -98,6 +98,24 @@ describe('development methods', () => {
     assert.equal(await rpc('eth_getCode', [fresh, 'latest']), code, 'the next tipset built on the edited state');
   });
 
+  it('hardhat_setNextBlockBaseFeePerGas and hardhat_setPrevRandao set what the next tipset runs with, once', async () => {
+    // Runtime code: sstore(0, basefee()); sstore(1, prevrandao()).
+    const probe = '0x00000000000000000000000000000000000000cc';
+    await rpc('hardhat_setCode', [probe, '0x4860005544600155']);
+    const randao = `0x${'5a'.repeat(32)}`;
+    assert.equal(await rpc('anvil_setNextBlockBaseFeePerGas', ['0x3e8']), true);
+    assert.equal(await rpc('hardhat_setPrevRandao', [randao]), true);
+    await rpc('eth_sendTransaction', [{ from: keys[0]!.checksumAddress, to: probe }]);
+    await devnet.node.producer.idle();
+    const block = (await rpc('eth_getBlockByNumber', ['latest', false])) as { baseFeePerGas: string };
+    assert.equal(block.baseFeePerGas, '0x3e8');
+    assert.equal(await rpc('eth_getStorageAt', [probe, '0x0', 'latest']), `0x${'3e8'.padStart(64, '0')}`);
+    assert.equal(await rpc('eth_getStorageAt', [probe, '0x1', 'latest']), randao);
+    await rpc('eth_sendTransaction', [{ from: keys[0]!.checksumAddress, to: probe }]);
+    await devnet.node.producer.idle();
+    assert.notEqual(await rpc('eth_getStorageAt', [probe, '0x1', 'latest']), randao, 'the tipset after it has the beacon’s PREVRANDAO again');
+  });
+
   it('evm_snapshot and evm_revert: balances, blocks and receipts go back; the chain goes on from there', async () => {
     const bob = keys[1]!.checksumAddress;
     const id = (await rpc('evm_snapshot')) as string;
