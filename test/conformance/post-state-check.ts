@@ -4,6 +4,8 @@
 // slots), and the logs hash rebuilt from the message's events (FEVM-FACTS §4.6: t1..t4 then d, from the
 // emitter's f410 address). A self-destructed contract reads as Lotus shows it afterwards: no code and no
 // storage (GetBytecode null, GetStorageAt 0). Balances are not compared: Filecoin gas is paid in FIL.
+// `postStateDifferences` does the comparing over any reader of accounts: `checkPostState` reads the
+// tree (state-test-runner.ts), state-test-rpc-runner.ts reads JSON-RPC answers.
 
 import { RLP } from '@ethereumjs/rlp';
 import { readEvmState } from '../../src/actors/evm/evm-state.ts';
@@ -78,14 +80,27 @@ function short(text: string): string {
   return text.length > 42 ? `${text.slice(0, 40)}…(${(text.length - 2) / 2} bytes)` : text;
 }
 
-/** keccak256(rlp([[address, [topics…], data], …])) of the message's events, as Ethereum's logsHash. */
+/** One log as Ethereum hashes it: emitter address, topics, data. */
+export interface EthLog {
+  address: Uint8Array;
+  topics: Uint8Array[];
+  data: Uint8Array;
+}
+
+/** keccak256(rlp([[address, [topics…], data], …])): Ethereum's logsHash of a transaction's logs. */
+export function logsHashOf(logs: readonly EthLog[]): Uint8Array {
+  return keccak256(RLP.encode(logs.map((l) => [l.address, l.topics, l.data])));
+}
+
+/** Ethereum's logsHash of the message's events (t1..t4 the topics, d the data, from the emitter's f410). */
 export function logsHash(tree: StateTree, events: readonly StampedEvent[]): Uint8Array {
-  const logs = events.map(({ emitter, event }) => {
-    const topics = event.filter((e) => /^t[1-4]$/.test(e.key)).map((e) => e.value);
-    const data = event.find((e) => e.key === 'd')?.value ?? new Uint8Array(0);
-    return [emitterAddress(tree, emitter), topics, data];
-  });
-  return keccak256(RLP.encode(logs));
+  return logsHashOf(
+    events.map(({ emitter, event }) => ({
+      address: emitterAddress(tree, emitter),
+      topics: event.filter((e) => /^t[1-4]$/.test(e.key)).map((e) => e.value),
+      data: event.find((e) => e.key === 'd')?.value ?? new Uint8Array(0),
+    })),
+  );
 }
 
 function emitterAddress(tree: StateTree, id: bigint): EthAddress {
@@ -94,31 +109,51 @@ function emitterAddress(tree: StateTree, id: bigint): EthAddress {
   return maskedIdEthAddress(id);
 }
 
+/** What a post-state check found of the transaction's logs. */
+export interface LogsSeen {
+  hash: string;
+  count: number;
+}
+
 /**
- * Every difference between the tree (after the message) and `testCase.expect`: the accounts it lists,
- * the accounts of `pre` it no longer lists (Ethereum deleted them), contracts FEVM has that Ethereum
- * does not, and the logs hash.
+ * Every difference between what `read` shows (after the message) and `testCase.expect`: the accounts it
+ * lists, the accounts of `pre` it no longer lists (Ethereum deleted them), the contracts in `contracts`
+ * (found on FEVM after the message) that Ethereum does not have, and the logs hash. `read` answers an
+ * address as the devnet shows it; the in-process suite reads the state tree, the RPC suite the node.
  */
-export function checkPostState(tree: StateTree, registry: ActorRegistry, testCase: StateTestCase, events: readonly StampedEvent[]): string[] {
+export function postStateDifferences(testCase: StateTestCase, read: (address: string) => AccountView, contracts: readonly string[], logs: LogsSeen): string[] {
   const expected = testCase.expect.postState;
   const out: string[] = [];
   for (const [address, account] of Object.entries(expected)) {
     if (address === BEACON_ROOTS_ADDRESS) continue;
-    out.push(...compareAccount(address, account, readAccount(tree, registry, hexToBytes(address))));
+    out.push(...compareAccount(address, account, read(address)));
   }
   const deleted: StateTestAccount = { balance: '0x0', code: '0x', nonce: '0x0', storage: {} };
   for (const address of Object.keys(testCase.pre)) {
     if (address in expected || address === BEACON_ROOTS_ADDRESS) continue;
-    out.push(...compareAccount(address, deleted, readAccount(tree, registry, hexToBytes(address))).map((d) => `${d} (Ethereum deleted it)`));
+    out.push(...compareAccount(address, deleted, read(address)).map((d) => `${d} (Ethereum deleted it)`));
   }
+  for (const address of contracts) {
+    if (address in expected || address in testCase.pre) continue;
+    if (!read(address).dead) out.push(`${address} (EVM) exists on FEVM; Ethereum has no account there`);
+  }
+  if (logs.hash !== testCase.expect.logsHash) out.push(`logsHash: expected ${testCase.expect.logsHash}, got ${logs.hash} (${logs.count} events)`);
+  return out;
+}
+
+/** Every EVM actor with an f410 address in the tree, with its non-zero storage slots: where a post state has something to see. */
+export function contractSlots(tree: StateTree, registry: ActorRegistry): Map<string, bigint[]> {
+  const out = new Map<string, bigint[]>();
   for (const [, actor] of tree.entries()) {
     const delegated = actor.delegatedAddress;
     if (registry.typeOf(actor.code) !== ActorType.EVM || !delegated || delegated.namespace !== EAM_ACTOR_ID) continue;
-    const address = bytesToHex(delegated.subaddress);
-    if (address in expected || address in testCase.pre) continue;
-    if (!readAccount(tree, registry, delegated.subaddress).dead) out.push(`${address} (EVM) exists on FEVM; Ethereum has no account there`);
+    out.set(bytesToHex(delegated.subaddress), [...readAccount(tree, registry, delegated.subaddress).storage.keys()]);
   }
-  const logs = bytesToHex(logsHash(tree, events));
-  if (logs !== testCase.expect.logsHash) out.push(`logsHash: expected ${testCase.expect.logsHash}, got ${logs} (${events.length} events)`);
   return out;
+}
+
+/** postStateDifferences over a state tree: every account read from it, every contract of `contracts`. */
+export function checkPostState(tree: StateTree, registry: ActorRegistry, testCase: StateTestCase, events: readonly StampedEvent[], contracts = contractSlots(tree, registry)): string[] {
+  const read = (address: string) => readAccount(tree, registry, hexToBytes(address));
+  return postStateDifferences(testCase, read, [...contracts.keys()], { hash: bytesToHex(logsHash(tree, events)), count: events.length });
 }

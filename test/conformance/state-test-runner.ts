@@ -17,7 +17,7 @@ import { MemoryBlockstore, encodeSignedMessage } from '../../src/ipld/index.ts';
 import { hexToBytes, type SignedMessage } from '../../src/primitives/index.ts';
 import { StateTree } from '../../src/state/index.ts';
 import { NETWORK_VERSION, SignatureError, applyMessage, ethTransactionToSignedMessage, type ActorRegistry, type ApplyResult, type EvmGasModel, type ExecutionContext } from '../../src/vm/index.ts';
-import { checkPostState } from './post-state-check.ts';
+import { checkPostState, contractSlots } from './post-state-check.ts';
 import { ethereumModelGasLimit, filecoinGasLimit, resignTransaction, type ResignedTransaction } from './resign-transaction.ts';
 import type { StateTestCase, StateTestEnv } from './state-test-case.ts';
 
@@ -28,8 +28,11 @@ export type StateTestOutcome =
   | { stage: 'convert'; reason: string }
   /** The executor refused the message before running it (no receipt, no nonce change). */
   | { stage: 'prevalidation'; exitCode: number; reason: string }
-  /** The message ran; `differences` lists every way the state differs from the expectation. */
-  | { stage: 'applied'; exitCode: number; failure: string | null; result: ApplyResult; differences: string[] }
+  /**
+   * The message ran; `differences` lists every way the state differs from the expectation; `contracts`
+   * every contract (f410 address) of the post state with its non-zero storage slots.
+   */
+  | { stage: 'applied'; exitCode: number; failure: string | null; result: ApplyResult; differences: string[]; contracts: Map<string, bigint[]> }
   /** Something threw that should have been a receipt (a fatal error in the VM or an actor). */
   | { stage: 'crashed'; reason: string };
 
@@ -62,15 +65,19 @@ function buildPreState(testCase: StateTestCase, signed: ResignedTransaction): Pr
   return { tree, registry, minerId: genesis.minerId };
 }
 
-/** Filecoin up-front gas minus Ethereum's, for a sender that can pay Ethereum's up-front cost (see top). */
-function fundingForFilecoinGas(testCase: StateTestCase, signed: ResignedTransaction, balance: bigint): bigint {
+/**
+ * Filecoin up-front gas (`filecoin`: the signed transaction's gas limit and fee cap) minus Ethereum's,
+ * for a sender that can pay Ethereum's up-front cost (see top).
+ */
+export function fundingForFilecoinGas(testCase: StateTestCase, filecoin: Pick<ResignedTransaction, 'gasLimit' | 'feeCap'>, balance: bigint): bigint {
   const { tx, env } = testCase;
   const ethGas = BigInt(tx.gasLimit);
   const value = BigInt(tx.value);
-  if (balance < ethGas * signed.feeCap + value) return 0n;
+  const ethFeeCap = BigInt(tx.maxFeePerGas ?? tx.gasPrice!);
+  if (balance < ethGas * ethFeeCap + value) return 0n;
   const baseFee = BigInt(env.currentBaseFee);
-  const effectivePrice = tx.maxFeePerGas === undefined ? signed.feeCap : min(signed.feeCap, baseFee + BigInt(tx.maxPriorityFeePerGas!));
-  const extra = signed.gasLimit * signed.feeCap - ethGas * effectivePrice;
+  const effectivePrice = tx.maxFeePerGas === undefined ? ethFeeCap : min(ethFeeCap, baseFee + BigInt(tx.maxPriorityFeePerGas!));
+  const extra = filecoin.gasLimit * filecoin.feeCap - ethGas * effectivePrice;
   return extra > 0n ? extra : 0n;
 }
 
@@ -126,6 +133,7 @@ async function run(testCase: StateTestCase, evmGasModel: EvmGasModel): Promise<S
   const result = await applyMessage(tree, registry, context, message.message, { size: encodeSignedMessage(message).length });
   if (result.gasOutputs === null) return { stage: 'prevalidation', exitCode: result.receipt.exitCode, reason: result.failure ?? '' };
   tree.flush();
-  const differences = checkPostState(tree, registry, testCase, result.events);
-  return { stage: 'applied', exitCode: result.receipt.exitCode, failure: result.failure, result, differences };
+  const contracts = contractSlots(tree, registry);
+  const differences = checkPostState(tree, registry, testCase, result.events, contracts);
+  return { stage: 'applied', exitCode: result.receipt.exitCode, failure: result.failure, result, differences, contracts };
 }
