@@ -1,4 +1,4 @@
-// Development methods, the first of them (issue "Development-node methods"): what Hardhat and anvil
+// Development methods (issue "Development-node methods"): what Hardhat and anvil
 // users reach for to drive a local chain, with their names and semantics.
 // - Accounts: eth_accounts (the development accounts) and eth_sendTransaction (signed with their keys;
 //   nonce, gas and fees filled in).
@@ -6,9 +6,10 @@
 //   hardhat_getAutomine/anvil_getAutomine (Ignition waits for 5 confirmations unless it hears `true`),
 //   evm_setIntervalMining.
 // - Time: evm_increaseTime, evm_setNextBlockTimestamp, anvil_setTime.
-// - State: hardhat_/anvil_ setBalance, setCode, setNonce, setStorageAt (state-edits.ts).
+// - State: hardhat_/anvil_ setBalance, setCode, setNonce, setStorageAt, setNextBlockBaseFeePerGas,
+//   hardhat_setPrevRandao (state-edits.ts).
 // - Info: hardhat_metadata, anvil_nodeInfo, answered truthfully with this client's name.
-// - Snapshots: evm_snapshot, evm_revert.
+// - Snapshots: evm_snapshot, evm_revert (snapshots.ts).
 // - hardhat_/anvil_ impersonateAccount, stopImpersonatingAccount, dropTransaction.
 // - eth_sign, personal_sign, eth_signTypedData_v4 for the development accounts; hardhat_/anvil_reset.
 // - State files: anvil_dumpState, anvil_loadState (state-files.ts).
