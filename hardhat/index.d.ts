@@ -8,3 +8,5 @@ export default fevmDevnetPlugin;
 export declare function isFevmDevnetClientVersion(clientVersion: unknown): clientVersion is string;
 /** `hardhat-compatible (fevm-devnet/<release>)`: what the plugin answers instead. */
 export declare function developmentClientVersion(clientVersion: string): string;
+/** `FEVM_DEVNET_IN_PROCESS`: a network url `configVariable` of this name gets a devnet started inside Hardhat. */
+export declare const IN_PROCESS_VARIABLE: 'FEVM_DEVNET_IN_PROCESS';

@@ -5,6 +5,9 @@
 // `anvil` or `zksync`, and then calls hardhat_* and evm_* methods) works. Every other request, every
 // other node, and a devnet started with `--no-dev-methods` are left alone. It adds no methods:
 // the node serves them (docs/hardhat.md).
+// And one more: a network whose url is `configVariable('FEVM_DEVNET_IN_PROCESS')` runs against a
+// devnet started inside the Hardhat process when the connection is made (in-process.js), so that
+// `hardhat test` needs no second terminal.
 // Plain JavaScript on purpose: Node does not strip types under node_modules, where users install it.
 
 /** @type {import('hardhat/types/plugins').HardhatPlugin} */
@@ -13,8 +16,10 @@ const fevmDevnetPlugin = {
   npmPackage: 'fevm-devnet',
   hookHandlers: {
     network: () => import('./network-hooks.js'),
+    configurationVariables: () => import('./configuration-variable-hooks.js'),
   },
 };
 
 export default fevmDevnetPlugin;
 export { developmentClientVersion, isFevmDevnetClientVersion } from './client-version.js';
+export { IN_PROCESS_VARIABLE } from './in-process.js';

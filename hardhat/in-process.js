@@ -1,0 +1,58 @@
+// The in-process devnet of the `fevm-devnet/hardhat` plugin: a network whose url is
+// `configVariable('FEVM_DEVNET_IN_PROCESS')` gets a fresh devnet (`createDevnet({ memory: true,
+// port: 0 })` on 127.0.0.1) the first time Hardhat resolves that url, which is when a connection to
+// the network is made. One devnet per Hardhat process, its chain in memory only; it closes when the
+// process has nothing else to do (`beforeExit`), so `hardhat test` and `hardhat run` end as they
+// would with the in-process Hardhat network. With the environment variable FEVM_DEVNET_IN_PROCESS
+// set, its value is used as the url instead and no devnet starts.
+import { Server } from 'node:net';
+
+/** The name of the configuration variable that the plugin answers with an in-process devnet's url. */
+export const IN_PROCESS_VARIABLE = 'FEVM_DEVNET_IN_PROCESS';
+
+/** @type {Promise<{ url: string, close(): Promise<void> }> | undefined} */
+let started;
+
+/**
+ * Starts the devnet of this process (once) and answers it.
+ * @returns {Promise<{ url: string, close(): Promise<void> }>}
+ */
+export function inProcessDevnet() {
+  started ??= start();
+  return started;
+}
+
+async function start() {
+  let createDevnet;
+  try {
+    // TypeScript sources: Node strips their types outside node_modules only (a repository checkout,
+    // or fevm-devnet installed from a path, which npm links); Hardhat's own tsx loader covers more.
+    ({ createDevnet } = await import('../src/cli/devnet.ts'));
+  } catch (error) {
+    throw new Error(
+      'fevm-devnet/hardhat: could not load the devnet to run it inside Hardhat ' +
+        `(${error instanceof Error ? error.message : String(error)}). ` +
+        'Run it in its own process instead (`npx fevm-devnet start`) and use an http network with its url.',
+      { cause: error },
+    );
+  }
+  const handlesBefore = new Set(activeHandles());
+  const devnet = await createDevnet({ memory: true, host: '127.0.0.1', port: 0 });
+  // The devnet's server must not keep Hardhat's process alive once Hardhat is done with it.
+  for (const handle of activeHandles()) {
+    if (handlesBefore.has(handle) || !(handle instanceof Server)) continue;
+    handle.unref();
+    handle.on('connection', (socket) => socket.unref());
+  }
+  let closing;
+  process.on('beforeExit', () => {
+    closing ??= devnet.close();
+  });
+  return devnet;
+}
+
+/** @returns {unknown[]} */
+function activeHandles() {
+  const get = /** @type {{ _getActiveHandles?: () => unknown[] }} */ (process)._getActiveHandles;
+  return typeof get === 'function' ? get.call(process) : [];
+}
