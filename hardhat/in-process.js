@@ -5,8 +5,6 @@
 // process has nothing else to do (`beforeExit`), so `hardhat test` and `hardhat run` end as they
 // would with the in-process Hardhat network. With the environment variable FEVM_DEVNET_IN_PROCESS
 // set, its value is used as the url instead and no devnet starts.
-import { Server } from 'node:net';
-
 /** The name of the configuration variable that the plugin answers with an in-process devnet's url. */
 export const IN_PROCESS_VARIABLE = 'FEVM_DEVNET_IN_PROCESS';
 
@@ -36,23 +34,11 @@ async function start() {
       { cause: error },
     );
   }
-  const handlesBefore = new Set(activeHandles());
-  const devnet = await createDevnet({ memory: true, host: '127.0.0.1', port: 0 });
-  // The devnet's server must not keep Hardhat's process alive once Hardhat is done with it.
-  for (const handle of activeHandles()) {
-    if (handlesBefore.has(handle) || !(handle instanceof Server)) continue;
-    handle.unref();
-    handle.on('connection', (socket) => socket.unref());
-  }
+  // unref: the devnet's server must not keep Hardhat's process alive once Hardhat is done with it.
+  const devnet = await createDevnet({ memory: true, host: '127.0.0.1', port: 0, unref: true });
   let closing;
   process.on('beforeExit', () => {
     closing ??= devnet.close();
   });
   return devnet;
-}
-
-/** @returns {unknown[]} */
-function activeHandles() {
-  const get = /** @type {{ _getActiveHandles?: () => unknown[] }} */ (process)._getActiveHandles;
-  return typeof get === 'function' ? get.call(process) : [];
 }

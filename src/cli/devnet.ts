@@ -15,6 +15,8 @@ export interface DevnetOptions extends NodeConfig {
   log?: (line: string) => void;
   /** Serve the development methods (default true); `--no-dev-methods` turns them off. */
   devMethods?: boolean;
+  /** Let the process exit while the devnet serves (see ServerOptions.unref); close() still ends it. */
+  unref?: boolean;
   /** A state file (anvil_dumpState's bytes) that replaces the chain before the server listens. */
   loadState?: Uint8Array;
 }
@@ -36,7 +38,7 @@ export async function createDevnet(options: DevnetOptions = {}): Promise<Devnet>
     const view = new ChainView(node, options.chainId ?? DEFAULT_CHAIN_ID);
     if (options.loadState) await loadState(view, options.loadState);
     const dispatcher = new Dispatcher(ethMethods(view, { devMethods: options.devMethods }), { log: options.verbose ? options.log : undefined });
-    const server = await createServer({ dispatcher, host: options.host, port: options.port, log: options.log, verbose: options.verbose });
+    const server = await createServer({ dispatcher, host: options.host, port: options.port, log: options.log, verbose: options.verbose, unref: options.unref });
     return {
       url: `${server.url}/rpc/v1`,
       port: server.port,

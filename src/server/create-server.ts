@@ -16,6 +16,11 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** One log line per request. */
   verbose?: boolean;
+  /**
+   * Let the process exit while the server listens (Node's `unref`, on the server and each connection):
+   * for a devnet inside a program that ends by itself, such as a Hardhat test run.
+   */
+  unref?: boolean;
 }
 
 export interface RunningServer {
@@ -40,6 +45,10 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     verbose: options.verbose ?? false,
   });
   await app.listen({ host, port: options.port ?? DEFAULT_PORT });
+  if (options.unref) {
+    app.server.unref();
+    app.server.on('connection', (socket) => socket.unref());
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : (options.port ?? DEFAULT_PORT);
   const hostInUrl = host.includes(':') ? `[${host}]` : host;
