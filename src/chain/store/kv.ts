@@ -55,13 +55,18 @@ const DELETED = new Uint8Array(0);
 
 /** Tables in memory; a transaction that throws leaves them as they were. */
 export class MemoryKv implements KvStore {
-  private readonly tables = new Map<string, Map<string, Uint8Array>>();
+  private readonly tables = new Map<string, SortedRows>();
   private staged: Map<string, Map<string, Uint8Array>> | undefined;
 
   table(name: string): KvTable {
     let data = this.tables.get(name);
-    if (!data) this.tables.set(name, (data = new Map()));
+    if (!data) this.tables.set(name, (data = new SortedRows()));
     const rows = data;
+    const stage = () => {
+      let t = this.staged!.get(name);
+      if (!t) this.staged!.set(name, (t = new Map()));
+      return t;
+    };
     return {
       get: (key) => {
         const value = this.staged?.get(name)?.get(hexKey(key)) ?? rows.get(hexKey(key));
@@ -69,24 +74,25 @@ export class MemoryKv implements KvStore {
       },
       put: (key, value) => {
         if (!this.staged) return void rows.set(hexKey(key), value);
-        let t = this.staged.get(name);
-        if (!t) this.staged.set(name, (t = new Map()));
-        t.set(hexKey(key), value);
+        stage().set(hexKey(key), value);
       },
       delete: (key) => {
         if (!this.staged) return void rows.delete(hexKey(key));
-        let t = this.staged.get(name);
-        if (!t) this.staged.set(name, (t = new Map()));
-        t.set(hexKey(key), DELETED);
+        stage().set(hexKey(key), DELETED);
       },
       range: (from, to) => {
-        const merged = new Map([...rows, ...(this.staged?.get(name) ?? [])]);
         const lo = hexKey(from);
         const hi = hexKey(to);
-        return [...merged]
-          .filter(([k, v]) => k >= lo && k < hi && v !== DELETED)
-          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-          .map(([k, v]): [Uint8Array, Uint8Array] => [Buffer.from(k, 'hex'), v]);
+        const staged = this.staged?.get(name);
+        const entries = rows.between(lo, hi);
+        if (staged && staged.size > 0) {
+          const merged = new Map(entries);
+          for (const [k, v] of staged) if (k >= lo && k < hi) merged.set(k, v);
+          entries.length = 0;
+          for (const entry of merged) entries.push(entry);
+          entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        }
+        return entries.filter(([, v]) => v !== DELETED).map(([k, v]): [Uint8Array, Uint8Array] => [Buffer.from(k, 'hex'), v]);
       },
     };
   }
@@ -106,5 +112,43 @@ export class MemoryKv implements KvStore {
     } finally {
       this.staged = undefined;
     }
+  }
+}
+
+/** A table's committed rows with their keys kept in order, so a range costs a binary search, not a sort. */
+class SortedRows {
+  private readonly rows = new Map<string, Uint8Array>();
+  private readonly keys: string[] = [];
+
+  get(key: string): Uint8Array | undefined {
+    return this.rows.get(key);
+  }
+
+  set(key: string, value: Uint8Array): void {
+    if (!this.rows.has(key)) this.keys.splice(this.lowerBound(key), 0, key);
+    this.rows.set(key, value);
+  }
+
+  delete(key: string): void {
+    if (!this.rows.delete(key)) return;
+    this.keys.splice(this.lowerBound(key), 1);
+  }
+
+  /** Rows with keys in [lo, hi), in key order. */
+  between(lo: string, hi: string): [string, Uint8Array][] {
+    const out: [string, Uint8Array][] = [];
+    for (let i = this.lowerBound(lo); i < this.keys.length && this.keys[i]! < hi; i++) out.push([this.keys[i]!, this.rows.get(this.keys[i]!)!]);
+    return out;
+  }
+
+  private lowerBound(key: string): number {
+    let lo = 0;
+    let hi = this.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.keys[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }
