@@ -6,12 +6,13 @@
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createDevnet, type Devnet } from '../../src/cli/devnet.ts';
+import { linkProjectModules } from '../helpers/hardhat-project.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -22,13 +23,7 @@ before(async () => {
   devnet = await createDevnet({ memory: true, host: '127.0.0.1', port: 0 });
   project = await mkdtemp(join(tmpdir(), 'fevm-hardhat-'));
   await cp(fileURLToPath(new URL('hardhat-project', import.meta.url)), project, { recursive: true });
-  await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'fevm-hardhat-e2e', private: true, type: 'module' }));
-  await mkdir(join(project, 'node_modules'));
-  for (const entry of await readdir(join(repo, 'node_modules'))) {
-    if (entry.startsWith('.')) continue;
-    await symlink(join(repo, 'node_modules', entry), join(project, 'node_modules', entry));
-  }
-  await symlink(repo, join(project, 'node_modules', 'fevm-devnet'));
+  await linkProjectModules(project, repo, 'fevm-hardhat-e2e'); // the config imports fevm-devnet/hardhat
 });
 
 after(async () => {
