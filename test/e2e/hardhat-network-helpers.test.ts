@@ -5,14 +5,13 @@
 // the repository itself, as an installed dependency would be.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createDevnet, type Devnet } from '../../src/cli/devnet.ts';
-import { linkProjectModules } from '../helpers/hardhat-project.ts';
+import { linkProjectModules, runHardhat } from '../helpers/hardhat-project.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -31,29 +30,8 @@ after(async () => {
   if (project) await rm(project, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number | null;
-  output: string;
-}
-
-function hardhat(args: string[]): Promise<Run> {
-  const cli = join(repo, 'node_modules', 'hardhat', 'dist', 'src', 'cli.js');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      cwd: project,
-      env: { ...process.env, FEVM_DEVNET_URL: devnet.url, HARDHAT_DISABLE_TELEMETRY: 'true', CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
-}
-
 test('Hardhat 3 network helpers run against the devnet with the fevm-devnet/hardhat plugin', { timeout: 120_000 }, async () => {
-  const run = await hardhat(['test', 'nodejs']);
+  const run = await runHardhat(repo, project, ['test', 'nodejs'], { FEVM_DEVNET_URL: devnet.url });
   assert.equal(run.code, 0, run.output);
   assert.match(run.output, /5 passing/, run.output);
   assert.doesNotMatch(run.output, /failing/, run.output);

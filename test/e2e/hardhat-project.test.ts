@@ -6,14 +6,13 @@
 // `hardhat ignition deploy … --network fevm`, whose contracts then have code and funds on the devnet.
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createDevnet, type Devnet } from '../../src/cli/devnet.ts';
-import { linkProjectModules } from '../helpers/hardhat-project.ts';
+import { linkProjectModules, runHardhat, type HardhatRun } from '../helpers/hardhat-project.ts';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const PROJECT_FILES = ['hardhat.config.ts', 'contracts', 'test/hardhat', 'ignition/modules'];
@@ -33,33 +32,11 @@ after(async () => {
   if (project) await rm(project, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number | null;
-  output: string;
-  seconds: number;
-}
-
-/** `npx hardhat <args>` in the copy, as a user would run it (the environment given added). */
-function hardhat(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const cli = join(repo, 'node_modules', 'hardhat', 'dist', 'src', 'cli.js');
-  const started = performance.now();
-  const { FEVM_DEVNET_IN_PROCESS: _ignored, ...inherited } = process.env;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      cwd: project,
-      env: { ...inherited, FEVM_RPC_URL: devnet.url, HARDHAT_DISABLE_TELEMETRY: 'true', CI: 'true', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const seconds = (performance.now() - started) / 1000;
-      console.log(`# npx hardhat ${args.join(' ')}: ${seconds.toFixed(1)} s`);
-      resolve({ code, output, seconds });
-    });
-  });
+/** `npx hardhat <args>` in the copy, as a user would run it, against the test's devnet. */
+async function hardhat(args: string[], env: Record<string, string> = {}): Promise<HardhatRun> {
+  const run = await runHardhat(repo, project, args, { FEVM_RPC_URL: devnet.url, ...env });
+  console.log(`# npx hardhat ${args.join(' ')}: ${run.seconds.toFixed(1)} s`);
+  return run;
 }
 
 const TESTS = 7; // test/hardhat/*.test.ts
