@@ -6,7 +6,7 @@
 import { chainMessageSize, encodeSignedMessage } from '../../ipld/index.ts';
 import { prices } from '../../vm/index.ts';
 import { BLOCK_GAS_LIMIT } from '../blocks/base-fee.ts';
-import type { Message, SignedMessage } from '../../primitives/index.ts';
+import { SignatureType, type Message, type SignedMessage } from '../../primitives/index.ts';
 import { FeeCapTooLowError, GasLimitError, GasLimitTooLowError, MessageTooLargeError, NegativeAmountError, PremiumAboveFeeCapError } from './errors.ts';
 
 /** Lotus's MinimumBaseFee: a fee cap below it could never be included. */
@@ -29,7 +29,9 @@ export function checkMessage(signed: SignedMessage): void {
   // Last: encoding needs the numbers above to be sane.
   const size = encodeSignedMessage(signed).length;
   if (size > MAX_MESSAGE_SIZE) throw new MessageTooLargeError(size, MAX_MESSAGE_SIZE);
-  const inclusion = Math.ceil(prices.onChainMessage(chainMessageSize(signed)));
+  // Inclusion is charged on the chain's copy: the same bytes, except that a BLS message is kept bare.
+  const chainSize = signed.signature.type === SignatureType.BLS ? chainMessageSize(signed) : size;
+  const inclusion = Math.ceil(prices.onChainMessage(chainSize));
   if (m.gasLimit < inclusion) throw new GasLimitTooLowError(m.gasLimit, inclusion);
 }
 

@@ -84,13 +84,12 @@ export class MemoryKv implements KvStore {
         const lo = hexKey(from);
         const hi = hexKey(to);
         const staged = this.staged?.get(name);
-        const entries = rows.between(lo, hi);
+        let entries = rows.between(lo, hi);
         if (staged && staged.size > 0) {
+          // Inside a transaction (rare for ranges): its writes over the committed rows, re-sorted.
           const merged = new Map(entries);
           for (const [k, v] of staged) if (k >= lo && k < hi) merged.set(k, v);
-          entries.length = 0;
-          for (const entry of merged) entries.push(entry);
-          entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+          entries = [...merged].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
         }
         return entries.filter(([, v]) => v !== DELETED).map(([k, v]): [Uint8Array, Uint8Array] => [Buffer.from(k, 'hex'), v]);
       },
