@@ -14,3 +14,4 @@ export * from './address/eth-address.ts';
 export { encodeUvarint, decodeUvarint } from './address/leb128.ts';
 export * from './method-number.ts';
 export * from './message.ts';
+export * from './secp256k1.ts';

@@ -14,6 +14,7 @@ import {
   concatBytes,
   ethAddressToFilecoinAddress,
   keccak256,
+  recoverSecp256k1PublicKey,
   uintToFixedBytes,
   uintToMinimalBytes,
   type EthAddress,
@@ -43,10 +44,25 @@ const commons = new Map<number, Common>();
  */
 const FEVM_EIPS = [1153, 5656, 7939, 2537, 7951];
 
+/**
+ * @ethereumjs's ecrecover (transaction senders, the ECRECOVER precompile) over our faster recovery: the
+ * 64-byte public key without its 0x04 prefix; v is 0/1, 27/28, or EIP-155's 35 + 2·chainId + {0, 1}.
+ */
+function ecrecover(digest: Uint8Array, v: bigint, r: Uint8Array, s: Uint8Array, chainId?: bigint): Uint8Array {
+  const recoveryId = v === 0n || v === 1n ? v : chainId === undefined ? v - 27n : v - (2n * chainId + 35n);
+  if (recoveryId !== 0n && recoveryId !== 1n) throw new SignatureError(`invalid signature v value ${v}`);
+  const publicKey = recoverSecp256k1PublicKey(digest, concatBytes(uintToFixedBytes(bytesToUint(r)), uintToFixedBytes(bytesToUint(s))), Number(recoveryId));
+  if (!publicKey) throw new SignatureError('the signature does not recover a public key');
+  return publicKey.subarray(1);
+}
+
 /** The @ethereumjs chain configuration of FEVM with this network's chain id. */
 export function commonFor(chainId: number): Common {
   let common = commons.get(chainId);
-  if (!common) commons.set(chainId, (common = createCustomCommon({ chainId }, Mainnet, { hardfork: 'shanghai', eips: FEVM_EIPS })));
+  if (!common) {
+    common = createCustomCommon({ chainId }, Mainnet, { hardfork: 'shanghai', eips: FEVM_EIPS, customCrypto: { ecrecover } });
+    commons.set(chainId, common);
+  }
   return common;
 }
 

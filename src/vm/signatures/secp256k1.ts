@@ -4,7 +4,16 @@
 
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { messageCid } from '../../ipld/index.ts';
-import { Address, SignatureType, blake2b256, bytesEqual, concatBytes, type Message, type SignedMessage } from '../../primitives/index.ts';
+import {
+  Address,
+  SignatureType,
+  blake2b256,
+  bytesEqual,
+  concatBytes,
+  recoverSecp256k1PublicKey,
+  type Message,
+  type SignedMessage,
+} from '../../primitives/index.ts';
 import { SignatureError } from './signature-error.ts';
 
 export function secp256k1Address(privateKey: Uint8Array): Address {
@@ -21,9 +30,8 @@ export function signSecp256k1(data: Uint8Array, privateKey: Uint8Array): Uint8Ar
 export function recoverSecp256k1Signer(data: Uint8Array, signature: Uint8Array): Address | undefined {
   if (signature.length !== 65 || signature[64]! > 3) return undefined;
   try {
-    const recovered = concatBytes(signature.subarray(64), signature.subarray(0, 64));
-    const compressed = secp256k1.recoverPublicKey(recovered, blake2b256(data), { prehash: false });
-    return Address.newSecp256k1(secp256k1.Point.fromBytes(compressed).toBytes(false));
+    const publicKey = recoverSecp256k1PublicKey(blake2b256(data), signature.subarray(0, 64), signature[64]!);
+    return publicKey && Address.newSecp256k1(publicKey);
   } catch {
     return undefined;
   }
