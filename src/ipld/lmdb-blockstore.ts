@@ -1,7 +1,8 @@
 // A Blockstore in LMDB (npm `lmdb`): one environment per data folder, blocks in its `blocks` database
 // keyed by CID bytes. Reads are synchronous and memory-mapped; `putMany` is one synchronous write
 // transaction, so a tipset's blocks land together or not at all. Other layers (chain indexes) open
-// their own databases in the same environment through `LmdbEnvironment.openDatabase`.
+// their own databases in the same environment through `LmdbEnvironment.openDatabase`. Commits skip the
+// fsync (noSync): they survive the process's crash and kill -9, not a power loss (docs/chain.md).
 
 import { mkdirSync } from 'node:fs';
 import { open, type Database, type RootDatabase } from 'lmdb';
@@ -18,7 +19,7 @@ export class LmdbEnvironment {
 
   static open(path: string): LmdbEnvironment {
     mkdirSync(path, { recursive: true });
-    return new LmdbEnvironment(open({ path, compression: false, maxDbs: 16 }));
+    return new LmdbEnvironment(open({ path, compression: false, maxDbs: 16, noSync: true }));
   }
 
   openDatabase(name: string): Database<Uint8Array, Uint8Array> {
