@@ -13,6 +13,7 @@ import { Address, EAM_ACTOR_ID, ExitCode, SignatureType, bytesToHex, ethAddressT
 import { ExecutionRevertedError, RpcError } from '../rpc/index.ts';
 import { applyMessage, type ApplyResult } from '../vm/index.ts';
 import { StateReader } from './state-reader.ts';
+import { cachedCall, callCacheKey, rememberCall } from './call-cache.ts';
 import { EAM_METHOD_CREATE_EXTERNAL } from '../actors/index.ts';
 import { EVM_METHOD_INVOKE_CONTRACT } from '../actors/evm/invoke-encoding.ts';
 import { createdContract } from './transactions.ts';
@@ -94,10 +95,15 @@ function returnBytes(cbor: Uint8Array): Uint8Array {
   }
 }
 
-/** eth_call: the return data, or the error the failure is. */
+/** eth_call: the return data, or the error the failure is; the same call at the same head is answered from call-cache.ts. */
 export async function ethCall(chain: Chain, at: TipsetRecord, spec: CallSpec): Promise<Uint8Array> {
   const gas = spec.gas !== undefined && spec.gas > 0n && spec.gas < BigInt(BLOCK_GAS_LIMIT) ? Number(spec.gas) : BLOCK_GAS_LIMIT;
-  const outcome = await runCall(chain, at, spec, gas);
+  const key = callCacheKey(at, spec, spec.timestamp ?? at.timestamp + 1, gas);
+  let outcome = cachedCall(chain, key);
+  if (!outcome) {
+    outcome = await runCall(chain, at, spec, gas);
+    rememberCall(chain, key, outcome);
+  }
   throwIfFailed(outcome);
   return outcome.returnData;
 }
