@@ -51,6 +51,8 @@ export class CallManager implements InvocationHost, EvmWorld {
   private actorsCreated = 0n;
   private journals: TransactionJournal[] = [];
   private readonly locals = new Map<string, unknown>();
+  /** console.log calls of the message, in call order, reverted frames included (as Hardhat prints them). */
+  consoleLogs: Uint8Array[] | undefined;
 
   constructor(tree: StateTree, registry: ActorRegistry, context: ExecutionContext, gas: GasTracker, origin: MessageOrigin) {
     this.tree = tree;
@@ -131,6 +133,10 @@ export class CallManager implements InvocationHost, EvmWorld {
     const valueBytes = event.reduce((n, e) => n + e.value.length, 0);
     this.gas.charge('OnActorEvent', onActorEvent(event.length, keyBytes, valueBytes));
     this.events.append({ emitter, event });
+  }
+
+  consoleLog(data: Uint8Array): void {
+    (this.consoleLogs ??= []).push(data);
   }
 
   createPlaceholder(address: Address): bigint {

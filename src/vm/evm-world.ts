@@ -37,6 +37,8 @@ export interface EvmWorld {
   /** Makes `journal` follow the transactions from now on; call the answer to stop. */
   attach(journal: TransactionJournal): () => void;
   emitEvent(emitter: bigint, event: ActorEvent): void;
+  /** The calldata of a call to Hardhat's console.log address: output for the node's log, not state. */
+  consoleLog(data: Uint8Array): void;
   /** A value that lives as long as the message (created on first use). */
   messageLocal<T>(key: string, create: () => T): T;
 }

@@ -27,6 +27,8 @@ export interface ApplyResult {
   gasOutputs: GasOutputs | null;
   /** Why it failed, for logs and RPC error messages. */
   failure: string | null;
+  /** Calldata of the message's calls to Hardhat's console.log address (absent when there were none). */
+  consoleLogs?: readonly Uint8Array[];
 }
 
 export interface ApplyOptions {
@@ -76,6 +78,7 @@ export async function applyMessage(tree: StateTree, registry: ActorRegistry, con
     events: result.exitCode === ExitCode.OK ? [...cm.events.all] : [],
     gasOutputs,
     failure,
+    ...(cm.consoleLogs && { consoleLogs: cm.consoleLogs }),
   };
 }
 

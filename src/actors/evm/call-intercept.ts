@@ -6,12 +6,14 @@
 //   DELEGATECALL to one fails;
 // - an unknown masked-ID address: success with no data, nothing moves;
 // - an unknown f410 address: a Placeholder is created even without value (not in static calls).
-// Everything else (contracts, accounts, Ethereum precompiles) is @ethereumjs/evm's own call.
+// Everything else (contracts, accounts, Ethereum precompiles) is @ethereumjs/evm's own call. A call to
+// the console.log address (console-address.ts) also runs as it would, and its calldata is kept for the log.
 
 import { EVMError, type EVM, type ExecResult, type Message } from '@ethereumjs/evm';
 import { Account, type Address as EthjsAddress } from '@ethereumjs/util';
 import { Address, EAM_ACTOR_ID, FatalError } from '../../primitives/index.ts';
 import { ErrorNumber, IPLD_RAW, SyscallError, type EvmGasModel } from '../../vm/index.ts';
+import { isConsoleAddress } from './console-address.ts';
 import { EVM_METHOD_INVOKE_CONTRACT, unwrapReturnData } from './invoke-encoding.ts';
 import { isReservedPrecompileAddress } from './precompiles/fvm-precompile-io.ts';
 import { fvmPrecompileIndex, runFvmPrecompile, type FvmPrecompileEnv } from './precompiles/fvm-precompiles.ts';
@@ -46,6 +48,7 @@ const EMPTY = new Uint8Array(0);
 export async function interceptCall(ctx: CallContext, evm: EVM, message: Message): Promise<CallResult | undefined> {
   const target = message.delegatecall ? message.codeAddress : message.to;
   if (!target) return undefined;
+  if (isConsoleAddress(target.bytes)) ctx.world.consoleLog(message.data.slice());
   const index = fvmPrecompileIndex(target.bytes);
   if (index !== undefined) return fvmPrecompile(ctx, message, index);
   const precompile = evm.getPrecompile(target);
