@@ -14,6 +14,7 @@ import { EVM_MAX_RESERVED_METHOD, handleFilecoinMethodInput, handleFilecoinMetho
 import { runEvm } from './interpreter.ts';
 import { EVM_METHOD_INVOKE_CONTRACT, decodeInvokeParams, encodeInvokeReturn } from './invoke-encoding.ts';
 import { withEvmSession } from './evm-session.ts';
+import { canonicalCode } from './jump-analysis.ts';
 
 export { EVM_METHOD_INVOKE_CONTRACT };
 export const EVM_METHOD_RESURRECT = 2;
@@ -78,7 +79,7 @@ async function resurrect(rt: Runtime, params: IpldBlock | null): Promise<null> {
 async function invoke(rt: Runtime, calldata: Uint8Array): Promise<Uint8Array> {
   const state = readEvmState(rt.store, rt.getStateRoot());
   if (isDead(state, { origin: rt.origin, nonce: rt.nonce })) return EMPTY;
-  const code = getBlock(rt.store, state.bytecode);
+  const code = canonicalCode(state.bytecode, getBlock(rt.store, state.bytecode));
   if (code.length === 0) return EMPTY;
   const caller = ethAddressOf(rt, rt.caller);
   return withEvmSession(rt, (session) =>
@@ -94,7 +95,7 @@ async function invokeDelegate(rt: Runtime, params: IpldBlock | null): Promise<Ui
   if (!cid || !(input instanceof Uint8Array) || !(caller instanceof Uint8Array) || caller.length !== 20 || !(value instanceof Uint8Array)) {
     throw new ActorError(ExitCode.USR_SERIALIZATION, 'InvokeContractDelegate takes [code, input, caller, value]');
   }
-  const code = getBlock(rt.store, cid);
+  const code = canonicalCode(cid, getBlock(rt.store, cid));
   return withEvmSession(rt, (session) =>
     runEvm(rt, session, { code, data: input, address: selfAddress(rt), caller, origin: ethAddressOf(rt, rt.origin), value: bytesToBigint(value), isStatic: rt.readOnly }),
   );

@@ -9,6 +9,7 @@ import { commonFor, prices, type EvmGasModel, type Runtime } from '../../vm/inde
 import { interceptCall, type CallContext } from './call-intercept.ts';
 import { fevmOpcodes } from './fevm-opcodes.ts';
 import { gasParams } from './gas-schedule.ts';
+import { installJumpAnalysis } from './jump-analysis.ts';
 import { SwitchingStateManager } from './switching-state-manager.ts';
 
 export interface PooledEvm {
@@ -24,6 +25,7 @@ const free = new Map<string, PooledEvm[]>();
 export async function acquireEvm(chainId: number, model: EvmGasModel): Promise<PooledEvm> {
   const pooled = free.get(`${chainId}:${model}`)?.pop();
   if (pooled) return pooled;
+  await installJumpAnalysis();
   // Its own copy: the EVM writes its gas parameters into the configuration it is given.
   const common = commonFor(chainId).copy();
   const sm = new SwitchingStateManager();

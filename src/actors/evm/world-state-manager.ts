@@ -30,6 +30,7 @@ import { NATIVE_ACTOR_CODE_HASH, isDead, newEvmState, putEvmState, readEvmState,
 import { extCode, extCodeKindOf, type ExtCodeTarget } from './ext-code.ts';
 import { isReservedPrecompileAddress } from './precompiles/fvm-precompile-io.ts';
 import { StorageOverlay } from './storage-overlay.ts';
+import { canonicalCode } from './jump-analysis.ts';
 
 export type ActorKinds = Pick<Runtime, 'builtinActorType' | 'codeCidFor'>;
 
@@ -184,7 +185,7 @@ export class WorldStateManager implements StateManagerInterface {
   code(cid: CID): Uint8Array {
     const key = cid.toString();
     let code = this.codeCache.get(key);
-    if (!code) this.codeCache.set(key, (code = getBlock(this.world.store, cid)));
+    if (!code) this.codeCache.set(key, (code = canonicalCode(cid, getBlock(this.world.store, cid))));
     return code;
   }
 
