@@ -1,7 +1,8 @@
 // What a reverted call says, in geth's words (geth `abi.UnpackRevert`, `core.ErrExecutionReverted`):
 // Solidity's Error(string) gives its string, Panic(uint256) its code and meaning, any other 4-byte
-// selector is a custom error named by that selector, and no data gives no reason. The rpc layer puts
-// `message` in the JSON-RPC error and the raw data beside it.
+// selector is a custom error named by that selector (or, given a decoder that knows the ABI, by its name
+// and arguments: abi-registry.ts), and no data gives no reason. The rpc layer puts `message` in the
+// JSON-RPC error and the raw data beside it.
 
 import { bytesToHex, bytesToUint } from '../primitives/index.ts';
 
@@ -34,12 +35,12 @@ const PANIC_MEANINGS: Record<number, string> = {
  * decodeRevert(hexToBytes('0x4e487b71' + '11'.padStart(64, '0')));
  * // { reason: 'panic: 0x11 (arithmetic underflow or overflow)', message: 'execution reverted: panic: 0x11 (…)' }
  */
-export function decodeRevert(data: Uint8Array): DecodedRevert {
-  const reason = revertReason(data);
+export function decodeRevert(data: Uint8Array, customError?: (data: Uint8Array) => string | undefined): DecodedRevert {
+  const reason = revertReason(data, customError);
   return reason === undefined ? { message: 'execution reverted' } : { reason, message: `execution reverted: ${reason}` };
 }
 
-function revertReason(data: Uint8Array): string | undefined {
+function revertReason(data: Uint8Array, customError?: (data: Uint8Array) => string | undefined): string | undefined {
   if (data.length < 4) return undefined;
   const selector = bytesToHex(data.subarray(0, 4));
   const body = data.subarray(4);
@@ -50,7 +51,7 @@ function revertReason(data: Uint8Array): string | undefined {
     const meaning = code <= 0xffn ? PANIC_MEANINGS[Number(code)] : undefined;
     return `panic: 0x${code.toString(16)} (${meaning ?? 'unknown panic code'})`;
   }
-  return `custom error ${selector}`;
+  return `custom error ${customError?.(data) ?? selector}`;
 }
 
 /** ABI-decodes the single `string` of Error(string), checking every offset against the data. */

@@ -16,6 +16,46 @@ export interface CompiledContract {
 
 const CACHE_DIR = join(import.meta.dirname, '..', '..', 'node_modules', '.cache', 'fevm-devnet-solc');
 
+/** solc's standard JSON in and out, as Hardhat hands them to `hardhat_addCompilationResult`. */
+export interface CompilationResult {
+  solcVersion: string;
+  input: { language: string; sources: Record<string, { content: string }>; settings: Record<string, unknown> };
+  output: {
+    contracts: Record<string, Record<string, { abi: unknown[]; evm: { bytecode: { object: string; linkReferences: unknown }; deployedBytecode: { object: string; linkReferences: unknown; immutableReferences: unknown } } }>>;
+  };
+}
+
+/**
+ * Compiles `sources` with the output Hardhat asks solc for (ABI, creation and runtime code with their
+ * link and immutable references); answers input and output whole. Cached like compileSolidity.
+ */
+export function compileStandardJson(sources: Record<string, string>, evmVersion = 'cancun'): CompilationResult {
+  const input = {
+    language: 'Solidity',
+    sources: Object.fromEntries(Object.entries(sources).map(([name, content]) => [name, { content }])),
+    settings: {
+      evmVersion,
+      optimizer: { enabled: true, runs: 200 },
+      outputSelection: { '*': { '*': ['abi', 'evm.bytecode', 'evm.deployedBytecode', 'evm.methodIdentifiers'] } },
+    },
+  };
+  const text = JSON.stringify(input);
+  const cached = join(CACHE_DIR, `standard-${createHash('sha256').update(text).digest('hex')}.json`);
+  try {
+    return JSON.parse(readFileSync(cached, 'utf8')) as CompilationResult;
+  } catch {
+    // Not compiled yet.
+  }
+  const solc = createRequire(import.meta.url)('solc') as { compile(input: string): string; version(): string };
+  const output = JSON.parse(solc.compile(text)) as CompilationResult['output'] & { errors?: { severity: string; formattedMessage: string }[] };
+  const errors = (output.errors ?? []).filter((e) => e.severity === 'error');
+  if (errors.length > 0) throw new Error(errors.map((e) => e.formattedMessage).join('\n'));
+  const result: CompilationResult = { solcVersion: solc.version().replace(/\.Emscripten.*$/, ''), input, output };
+  mkdirSync(CACHE_DIR, { recursive: true });
+  writeFileSync(cached, JSON.stringify(result));
+  return result;
+}
+
 /** Compiles `sources` (file name → Solidity); answers every contract by name. */
 export function compileSolidity(sources: Record<string, string>, evmVersion = 'cancun'): Record<string, CompiledContract> {
   const input = {
