@@ -6,6 +6,8 @@ import { DEFAULT_CHAIN_ID } from '../chain/genesis.ts';
 import { ChainView, createProvider, dumpState, ethMethods, loadState, type Eip1193Provider } from '../gateway/index.ts';
 import { Dispatcher } from '../rpc/index.ts';
 import { createServer } from '../server/index.ts';
+import { AbiRegistry } from '../eth/abi-registry.ts';
+import { readArtifactsFolder } from './artifacts-folder.ts';
 
 export interface DevnetOptions extends NodeConfig {
   host?: string;
@@ -19,6 +21,10 @@ export interface DevnetOptions extends NodeConfig {
   unref?: boolean;
   /** A state file (anvil_dumpState's bytes) that replaces the chain before the server listens. */
   loadState?: Uint8Array;
+  /** ABIs that name contracts and custom errors in `log` and in call errors (default: a new, empty one). */
+  abis?: AbiRegistry;
+  /** Hardhat artifacts or Foundry out folders whose contracts are added to `abis` at start. */
+  artifacts?: string[];
 }
 
 export interface Devnet {
@@ -27,6 +33,8 @@ export interface Devnet {
   port: number;
   provider: Eip1193Provider;
   node: DevnetNode;
+  /** What `artifacts` and hardhat_addCompilationResult told the devnet. */
+  abis: AbiRegistry;
   /** The chain and state as a state file (what anvil_dumpState answers, as bytes). */
   dumpState(): Uint8Array;
   close(): Promise<void>;
@@ -37,13 +45,16 @@ export async function createDevnet(options: DevnetOptions = {}): Promise<Devnet>
   try {
     const view = new ChainView(node, options.chainId ?? DEFAULT_CHAIN_ID);
     if (options.loadState) await loadState(view, options.loadState);
-    const dispatcher = new Dispatcher(ethMethods(view, { devMethods: options.devMethods }), { log: options.verbose ? options.log : undefined });
+    const abis = options.abis ?? new AbiRegistry();
+    for (const dir of options.artifacts ?? []) abis.add(readArtifactsFolder(dir));
+    const dispatcher = new Dispatcher(ethMethods(view, { devMethods: options.devMethods, debug: { abis, log: options.log } }), { log: options.verbose ? options.log : undefined });
     const server = await createServer({ dispatcher, host: options.host, port: options.port, log: options.log, verbose: options.verbose, unref: options.unref });
     return {
       url: `${server.url}/rpc/v1`,
       port: server.port,
       provider: createProvider(dispatcher),
       node,
+      abis,
       dumpState: () => dumpState(view),
       async close() {
         await server.close();

@@ -41,6 +41,14 @@ export interface CallOutcome {
   returnData: Uint8Array;
 }
 
+/** What the node tells its user about a call (execution-report.ts): console.log output, a failure named. */
+export interface CallReport {
+  /** Sees the outcome the call is answered with. */
+  seen(outcome: CallOutcome): void;
+  /** The error message of a failed outcome (default: geth's words). */
+  failureMessage(outcome: CallOutcome): string;
+}
+
 /** Runs `spec` on a copy of the state after `at`. */
 export async function runCall(chain: Chain, at: TipsetRecord, spec: CallSpec, gasLimit: number): Promise<CallOutcome> {
   const buffered = new BufferedBlockstore(chain.store.blocks);
@@ -96,7 +104,7 @@ function returnBytes(cbor: Uint8Array): Uint8Array {
 }
 
 /** eth_call: the return data, or the error the failure is; the same call at the same head is answered from call-cache.ts. */
-export async function ethCall(chain: Chain, at: TipsetRecord, spec: CallSpec): Promise<Uint8Array> {
+export async function ethCall(chain: Chain, at: TipsetRecord, spec: CallSpec, report?: CallReport): Promise<Uint8Array> {
   const gas = spec.gas !== undefined && spec.gas > 0n && spec.gas < BigInt(BLOCK_GAS_LIMIT) ? Number(spec.gas) : BLOCK_GAS_LIMIT;
   const key = callCacheKey(at, spec, spec.timestamp ?? at.timestamp + 1, gas);
   let outcome = cachedCall(chain, key);
@@ -104,28 +112,30 @@ export async function ethCall(chain: Chain, at: TipsetRecord, spec: CallSpec): P
     outcome = await runCall(chain, at, spec, gas);
     rememberCall(chain, key, outcome);
   }
-  throwIfFailed(outcome);
+  report?.seen(outcome);
+  throwIfFailed(outcome, report);
   return outcome.returnData;
 }
 
-export function throwIfFailed(outcome: CallOutcome): void {
+export function throwIfFailed(outcome: CallOutcome, report?: CallReport): void {
   const { receipt, failure } = outcome.result;
   if (receipt.exitCode === ExitCode.OK) return;
+  const message = report?.failureMessage(outcome);
   if (receipt.exitCode === ExitCode.EVM_REVERTED) {
-    const revert = decodeRevert(outcome.returnData);
-    throw new ExecutionRevertedError(revert.message, bytesToHex(outcome.returnData));
+    throw new ExecutionRevertedError(message ?? decodeRevert(outcome.returnData).message, bytesToHex(outcome.returnData));
   }
-  if (receipt.exitCode === ExitCode.SYS_OUT_OF_GAS) throw new RpcError(-32000, `out of gas: ${failure ?? 'the call needs more gas'}`);
-  throw new RpcError(-32000, `message execution failed (exit=[${receipt.exitCode}]${failure ? `, ${failure}` : ''})`);
+  if (receipt.exitCode === ExitCode.SYS_OUT_OF_GAS) throw new RpcError(-32000, message ?? `out of gas: ${failure ?? 'the call needs more gas'}`);
+  throw new RpcError(-32000, message ?? `message execution failed (exit=[${receipt.exitCode}]${failure ? `, ${failure}` : ''})`);
 }
 
 /**
  * eth_estimateGas: a gas limit with which the transaction succeeds. Lotus's 1.25 × gas used, then, when
  * that is not enough (a sub-call given 63/64 of too little), the least limit that works, by bisection.
  */
-export async function estimateGas(chain: Chain, at: TipsetRecord, spec: CallSpec): Promise<bigint> {
+export async function estimateGas(chain: Chain, at: TipsetRecord, spec: CallSpec, report?: CallReport): Promise<bigint> {
   const full = await runCall(chain, at, spec, BLOCK_GAS_LIMIT);
-  throwIfFailed(full);
+  report?.seen(full);
+  throwIfFailed(full, report);
   const used = BigInt(full.result.receipt.gasUsed);
   let guess = (used * OVERESTIMATION_NUM + OVERESTIMATION_DEN - 1n) / OVERESTIMATION_DEN;
   if (guess > BigInt(BLOCK_GAS_LIMIT)) guess = BigInt(BLOCK_GAS_LIMIT);

@@ -16,6 +16,9 @@ import { gasPremiumEstimate } from './gas-price.ts';
 import { filterMethods } from './filter-methods.ts';
 import { filecoinMethods } from './filecoin-methods.ts';
 import { CLIENT_NAME, CLIENT_RELEASE, devMethods } from './dev-methods.ts';
+import { abiMethods } from './abi-methods.ts';
+import { callReport, type DebugOutput } from './execution-report.ts';
+import { AbiRegistry } from '../eth/abi-registry.ts';
 import type { TipsetRecord } from '../chain/store/tipset-record.ts';
 
 export const CLIENT_VERSION = `${CLIENT_NAME}/${CLIENT_RELEASE}`;
@@ -54,9 +57,12 @@ function transactionAt(view: ChainView, record: TipsetRecord | undefined, index:
 export interface MethodOptions {
   /** The development methods (evm_*, hardhat_*, anvil_*, eth_sendTransaction…); off for a shared devnet. */
   devMethods?: boolean;
+  /** The ABIs that name contracts and errors, and the node's log for calls' console.log and failures. */
+  debug?: DebugOutput;
 }
 
 export function ethMethods(view: ChainView, options: MethodOptions = {}): RpcMethod[] {
+  const debug = options.debug ?? { abis: new AbiRegistry() };
   return [
     method('eth_chainId', [], () => toQuantity(view.chainId)),
     method('net_version', [], () => String(view.chainId)),
@@ -82,21 +88,22 @@ export function ethMethods(view: ChainView, options: MethodOptions = {}): RpcMet
     }),
     method('eth_call', [{ name: 'transaction', parse: callRequest }, optionalBlock], async ([t, b]) => {
       const at = view.stateAt(b as BlockRef | undefined);
-      return toData(await ethCall(view.node.chain, at, callSpec(view, t as CallRequest, at)));
+      const spec = callSpec(view, t as CallRequest, at);
+      return toData(await ethCall(view.node.chain, at, spec, callReport(view, debug, 'eth_call', at, spec)));
     }),
     method('eth_estimateGas', [{ name: 'transaction', parse: callRequest }, optionalBlock], async ([t, b]) => {
       const at = view.stateAt(b as BlockRef | undefined);
-      return toQuantity(await estimateGas(view.node.chain, at, callSpec(view, t as CallRequest, at)));
+      const spec = callSpec(view, t as CallRequest, at);
+      return toQuantity(await estimateGas(view.node.chain, at, spec, callReport(view, debug, 'eth_estimateGas', at, spec)));
     }),
     method('eth_gasPrice', [], () => toQuantity(view.head().nextBaseFee + gasPremiumEstimate(view))),
     method('eth_maxPriorityFeePerGas', [], () => toQuantity(gasPremiumEstimate(view))),
     method('eth_baseFee', [], () => toQuantity(view.head().nextBaseFee)),
-    method('eth_sendRawTransaction', [{ name: 'transaction', parse: data }], ([raw]) => {
-      const bytes = raw as Uint8Array;
-      const parsed = ethTransactionToSignedMessage(bytes, view.chainId);
-      const hash = keccak256(bytes);
-      view.node.submit(parsed.signed, hash);
-      return toData(hash);
+    method('eth_sendRawTransaction', [{ name: 'transaction', parse: data }], async ([raw]) => {
+      const parsed = ethTransactionToSignedMessage(raw as Uint8Array, view.chainId);
+      view.node.submit(parsed.signed, parsed.txHash);
+      await view.node.producer.automined();
+      return toData(parsed.txHash);
     }),
     method('eth_getTransactionByHash', [{ name: 'hash', parse: hash32 }], ([h]) => {
       const cid = view.messageCid(h as Uint8Array);
@@ -135,6 +142,6 @@ export function ethMethods(view: ChainView, options: MethodOptions = {}): RpcMet
     method('eth_getTransactionByBlockHashAndIndex', [{ name: 'hash', parse: hash32 }, { name: 'index', parse: quantity }], ([h, i]) => transactionAt(view, view.node.chain.store.byEthHash(h as Uint8Array), i as bigint)),
     ...filterMethods(view),
     ...filecoinMethods(view, view.node.networkName),
-    ...(options.devMethods === false ? [method('eth_accounts', [], () => [])] : devMethods(view)),
+    ...(options.devMethods === false ? [method('eth_accounts', [], () => [])] : [...devMethods(view), ...abiMethods(debug.abis)]),
   ];
 }
