@@ -8,6 +8,8 @@ import { DEFAULT_ACCOUNT_BALANCE, DEFAULT_CHAIN_ID } from '../chain/genesis.ts';
 import type { NewHead } from '../chain/chain.ts';
 import { ExitCode, bytesToHex, formatFil, parseFil } from '../primitives/index.ts';
 import { ChainView, createdContract } from '../gateway/index.ts';
+import { transactionReport } from '../gateway/execution-report.ts';
+import type { AbiRegistry } from '../eth/abi-registry.ts';
 import { createDevnet } from './devnet.ts';
 import type { CommandOutput } from './address-command.ts';
 
@@ -25,6 +27,8 @@ const HELP = `usage: fevm-devnet start [options]
   --load-state <file>    start from a state file (anvil_dumpState's CAR, binary or 0x-hex)
   --dump-state <file>    write the chain and state to <file> when stopped (SIGINT/SIGTERM)
   --state <file>         both: load <file> if it exists, write it when stopped
+  --artifacts <dir>      Hardhat artifacts or Foundry out folder whose ABIs name contracts and errors
+                         in the output and in call errors (repeatable)
   --verbose              one line per JSON-RPC request
   --no-dev-methods       no evm_*/hardhat_*/anvil_* methods nor eth_sendTransaction (a shared devnet)`;
 
@@ -48,6 +52,7 @@ export async function startCommand(args: string[], io: CommandOutput, signals: N
         'dump-state': { type: 'string' },
         state: { type: 'string' },
         verbose: { type: 'boolean' },
+        artifacts: { type: 'string', multiple: true },
         'no-dev-methods': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -86,6 +91,7 @@ export async function startCommand(args: string[], io: CommandOutput, signals: N
       devMethods: !values['no-dev-methods'],
       loadState: loadFrom === undefined ? undefined : readStateFile(loadFrom),
       log: (line) => io.out(line),
+      artifacts: values.artifacts,
     });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
@@ -96,7 +102,8 @@ export async function startCommand(args: string[], io: CommandOutput, signals: N
   const chainId = Number(values['chain-id'] ?? DEFAULT_CHAIN_ID);
   printBanner(io, devnet.url, chainId, values.mnemonic ?? DEFAULT_MNEMONIC, Number(values.accounts ?? DEFAULT_ACCOUNT_COUNT), devnet.node.dataDir);
   const view = new ChainView(devnet.node, chainId);
-  devnet.node.chain.onHead((head) => printHead(io, view, head));
+  if (values.artifacts) io.out(`ABIs: ${devnet.abis.size} contracts from ${values.artifacts.join(', ')}\n`);
+  devnet.node.chain.onHead((head) => printHead(io, view, head, devnet.abis));
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     signals.once('SIGINT', stop);
@@ -145,8 +152,11 @@ function printBanner(io: CommandOutput, url: string, chainId: number, mnemonic: 
   io.out(`  Network name: fevm-devnet   RPC URL: ${url}   Chain ID: ${chainId}   Currency symbol: tFIL\n`);
 }
 
-/** One line per tipset, then per transaction: its hash, from, to or the contract it created, gas, status. */
-function printHead(io: CommandOutput, view: ChainView, head: NewHead): void {
+/**
+ * One line per tipset, then per transaction: its hash, from, to or the contract it created (and the
+ * function, when the ABI is known), gas, status; under it what it console.logged and why it failed.
+ */
+function printHead(io: CommandOutput, view: ChainView, head: NewHead, abis: AbiRegistry): void {
   const { record, messages } = head;
   io.out(`tipset ${record.height}  ${bytesToHex(record.key.multihash.digest)}  ${messages.length} transaction(s)  gas ${record.gasUsed.toLocaleString('en')}  base fee ${record.baseFee}`);
   for (const m of messages) {
@@ -157,6 +167,8 @@ function printHead(io: CommandOutput, view: ChainView, head: NewHead): void {
     let target = to ? `to ${bytesToHex(to)}` : `to ${m.signed.message.to.toString('t')}`;
     const created = createdContract(m.signed.message, receipt);
     if (created) target = `created ${bytesToHex(created)}`;
-    io.out(`  ${bytesToHex(view.txHash(m.signed, m.cid))}  from ${from ? bytesToHex(from) : m.signed.message.from.toString('t')}  ${target}  gas ${receipt.gasUsed.toLocaleString('en')}  ${status}`);
+    const report = transactionReport(view, abis, record, m);
+    io.out(`  ${bytesToHex(view.txHash(m.signed, m.cid))}  from ${from ? bytesToHex(from) : m.signed.message.from.toString('t')}  ${target}${report.callNote}  gas ${receipt.gasUsed.toLocaleString('en')}  ${status}`);
+    for (const line of report.lines) io.out(line);
   }
 }
