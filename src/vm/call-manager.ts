@@ -19,6 +19,7 @@ import { CBOR, type IpldBlock } from './ipld-block.ts';
 import { InvocationRuntime, type InvocationHost } from './invocation-runtime.ts';
 import { ActorType, type ActorRegistry } from './runtime.ts';
 import { StateAccessTracker } from './state-access-tracker.ts';
+import { traceSend, type ExecutionTracer } from './tracing/index.ts';
 
 export const SYSTEM_ACTOR_ID = 0n;
 export const METHOD_SEND = 0;
@@ -46,6 +47,8 @@ export class CallManager implements InvocationHost, EvmWorld {
   readonly origin: MessageOrigin;
   readonly events = new EventCollector();
   readonly store: Blockstore;
+  /** Hears every send when the message is traced (ApplyOptions.tracer). */
+  tracer: ExecutionTracer | undefined;
   private readonly access = new StateAccessTracker();
   private depth = 0;
   private actorsCreated = 0n;
@@ -69,6 +72,10 @@ export class CallManager implements InvocationHost, EvmWorld {
 
   /** A send in its own transaction: reverted unless it exits 0. Throws SyscallError or OutOfGasError. */
   send(from: bigint, to: Address, method: number, params: IpldBlock | null, value: bigint, gasLimit: number | undefined, readOnly: boolean): Promise<InvocationResult> {
+    if (this.tracer) {
+      const limit = gasLimit === undefined ? this.gas.gasAvailable : Math.min(gasLimit, this.gas.gasAvailable);
+      return traceSend(this.tracer, { from, to, method, params, value, gasLimit: limit, readOnly }, () => this.withTransaction(() => this.callActor(from, to, method, params, value, gasLimit, readOnly)));
+    }
     return this.withTransaction(() => this.callActor(from, to, method, params, value, gasLimit, readOnly));
   }
 
@@ -198,6 +205,7 @@ export class CallManager implements InvocationHost, EvmWorld {
   private async callResolved(from: bigint, to: bigint, method: number, params: IpldBlock | null, value: bigint, readOnly: boolean): Promise<InvocationResult> {
     const actor = this.getActor(to);
     if (!actor) throw new SyscallError(ErrorNumber.NotFound, `actor does not exist: f0${to}`);
+    this.tracer?.invokeActor(to, actor);
     if (value !== 0n) {
       this.gas.charge('OnValueTransfer', PriceList.sendTransferFunds);
       this.transfer(from, to, value);

@@ -10,6 +10,7 @@ import type { Address } from '../primitives/index.ts';
 import type { ActorState } from '../state/index.ts';
 import type { ActorEvent } from './events.ts';
 import type { IpldBlock } from './ipld-block.ts';
+import type { ExecutionTracer } from './tracing/execution-tracer.ts';
 
 /** Side state that must begin, commit and revert with the state tree (e.g. pending contract storage). */
 export interface TransactionJournal {
@@ -20,6 +21,8 @@ export interface TransactionJournal {
 
 export interface EvmWorld {
   readonly store: Blockstore;
+  /** The message's tracer, if it is traced (the EVM then reports its call frames and steps). */
+  readonly tracer?: ExecutionTracer;
   lookupId(address: Address): bigint | undefined;
   getActor(id: bigint): ActorState | undefined;
   setActor(id: bigint, actor: ActorState): void;

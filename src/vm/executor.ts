@@ -15,6 +15,7 @@ import { GasTracker, OutOfGasError } from './gas/gas-tracker.ts';
 import { onChainMessage } from './gas/price-list.ts';
 import { CBOR, IPLD_RAW } from './ipld-block.ts';
 import type { Receipt } from './receipt.ts';
+import type { ExecutionTracer } from './tracing/execution-tracer.ts';
 import { ActorType, type ActorRegistry } from './runtime.ts';
 
 export const BURNT_FUNDS_ACTOR_ID = 99n;
@@ -36,6 +37,8 @@ export interface ApplyOptions {
   size: number;
   /** Record every gas charge (for traces and `docs/gas.md`). */
   traceGas?: boolean;
+  /** Hears the message's sends, EVM frames and steps (src/vm/tracing); implies traceGas. */
+  tracer?: ExecutionTracer;
 }
 
 /** Applies `message` to `tree` (outside any transaction); answers its receipt and fee outcome. */
@@ -65,9 +68,11 @@ export async function applyMessage(tree: StateTree, registry: ActorRegistry, con
   let premium = message.gasFeeCap - context.baseFee;
   if (message.gasPremium < premium) premium = message.gasPremium;
   if (premium < 0n) premium = 0n;
-  const gas = new GasTracker(message.gasLimit, { trace: options.traceGas ?? false });
+  const gas = new GasTracker(message.gasLimit, { trace: (options.traceGas ?? false) || options.tracer !== undefined });
   const receiverId = tree.lookupId(message.to);
   const cm = new CallManager(tree, registry, context, gas, { id: senderId, address: message.from, nonce: message.sequence, gasPremium: premium, receiverId });
+  cm.tracer = options.tracer;
+  options.tracer?.beginMessage(gas);
   const { result, failure } = await execute(cm, senderId, message, inclusion);
   const eventsRoot = result.exitCode === ExitCode.OK ? cm.events.flush(tree.store) : null;
   const receipt: Receipt = { exitCode: result.exitCode, returnData: result.returnData?.data ?? new Uint8Array(0), gasUsed: gas.gasUsed, eventsRoot };

@@ -15,3 +15,4 @@ export { GasTracker, OutOfGasError } from './gas/gas-tracker.ts';
 export { computeGasOutputs, type GasOutputs } from './gas/gas-outputs.ts';
 export * as prices from './gas/price-list.ts';
 export * from './signatures/index.ts';
+export * from './tracing/index.ts';

@@ -12,7 +12,7 @@ import {
   type Message,
 } from '../../src/primitives/index.ts';
 import { StateTree } from '../../src/state/index.ts';
-import { applyMessage, type ActorCode, type ActorRegistry, type ApplyResult, type ExecutionContext } from '../../src/vm/index.ts';
+import { applyMessage, type ActorCode, type ActorRegistry, type ApplyOptions, type ApplyResult, type ExecutionContext } from '../../src/vm/index.ts';
 
 export const ETH_A = new Uint8Array(20).fill(0xa1);
 export const ETH_B = new Uint8Array(20).fill(0xb2);
@@ -29,7 +29,7 @@ export interface Harness {
   registry: ActorRegistry;
   context: ExecutionContext;
   ids: { a: bigint; b: bigint; f1: bigint; miner: bigint; zero: bigint };
-  apply(message: Partial<Message> & Pick<Message, 'from' | 'to'>): Promise<ApplyResult>;
+  apply(message: Partial<Message> & Pick<Message, 'from' | 'to'>, options?: Pick<ApplyOptions, 'tracer'>): Promise<ApplyResult>;
   balance(address: Address | bigint): bigint;
   total(): bigint;
 }
@@ -62,7 +62,7 @@ export function createHarness(extraActors: (registry: ActorRegistry) => ActorReg
     registry,
     context,
     ids: { a, b, f1, miner: genesis.minerId, zero: genesis.zeroAddressId },
-    async apply(partial) {
+    async apply(partial, options = {}) {
       const key = partial.from.key();
       const message: Message = {
         version: 0,
@@ -76,7 +76,7 @@ export function createHarness(extraActors: (registry: ActorRegistry) => ActorReg
         ...partial,
       };
       const signature = { type: SignatureType.DELEGATED, data: new Uint8Array(65) };
-      const result = await applyMessage(tree, registry, context, message, { size: encodeSignedMessage({ message, signature }).length });
+      const result = await applyMessage(tree, registry, context, message, { size: encodeSignedMessage({ message, signature }).length, ...options });
       if (result.gasOutputs) nonces.set(key, message.sequence + 1n);
       return result;
     },

@@ -7,6 +7,7 @@
 import { createEVM, type EVM } from '@ethereumjs/evm';
 import { commonFor, prices, type EvmGasModel, type Runtime } from '../../vm/index.ts';
 import { interceptCall, type CallContext } from './call-intercept.ts';
+import { traceEvmCall } from './evm-trace.ts';
 import { fevmOpcodes } from './fevm-opcodes.ts';
 import { gasParams } from './gas-schedule.ts';
 import { installJumpAnalysis } from './jump-analysis.ts';
@@ -73,6 +74,12 @@ function interceptCalls(pooled: PooledEvm): void {
       if (message.value > 0n && !message.delegatecall) run.rt.chargeGas('OnValueTransfer', prices.PriceList.sendTransferFunds);
     }
     return runCall(opts);
+  };
+  // A traced message hears of every inner frame, FEVM's own answers included.
+  const untraced = evm.runCall;
+  evm.runCall = (opts) => {
+    const tracer = opts.message && opts.message.depth > 0 ? pooled.run?.ctx.world.tracer : undefined;
+    return tracer ? traceEvmCall(tracer, opts.message!, () => untraced(opts)) : untraced(opts);
   };
 }
 

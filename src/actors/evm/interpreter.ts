@@ -14,7 +14,8 @@ import { ActorError, OutOfGasError, type Runtime } from '../../vm/index.ts';
 import type { CallContext } from './call-intercept.ts';
 import { acquireEvm, releaseEvm, type PooledEvm } from './evm-pool.ts';
 import type { EvmSession } from './evm-session.ts';
-import { EVENT_TOO_LARGE } from './fevm-opcodes.ts';
+import { exitCodeForEvmError } from './evm-exit-codes.ts';
+import { traceEvmRun } from './evm-trace.ts';
 import { revertError } from './invoke-encoding.ts';
 import { logToActorEvent } from './log-event.ts';
 
@@ -42,6 +43,8 @@ export interface EvmRun {
 export async function runEvm(rt: Runtime, session: EvmSession, run: EvmRun): Promise<Uint8Array> {
   const pooled = await acquireEvm(rt.chainId, rt.evmGasModel);
   const depth = session.sm.openCheckpoints;
+  const tracer = session.sm.world.tracer;
+  const endTrace = tracer && traceEvmRun(tracer, pooled.evm);
   try {
     return await runPooled(rt, session, run, pooled);
   } catch (error) {
@@ -49,6 +52,7 @@ export async function runEvm(rt: Runtime, session: EvmSession, run: EvmRun): Pro
     await session.sm.unwindTo(depth);
     throw error;
   } finally {
+    endTrace?.();
     releaseEvm(rt.chainId, pooled);
   }
 }
@@ -130,23 +134,3 @@ function emitLogs(session: EvmSession, logs: ExecResult['logs']): void {
     session.sm.world.emitEvent(emitter, logToActorEvent(topics, data));
   }
 }
-
-function exitCodeForEvmError(error: string): number {
-  switch (error) {
-    case 'invalid opcode':
-      return ExitCode.EVM_UNDEFINED_INSTRUCTION;
-    case 'stack underflow':
-      return ExitCode.EVM_STACK_UNDERFLOW;
-    case 'stack overflow':
-      return ExitCode.EVM_STACK_OVERFLOW;
-    case 'invalid JUMP':
-      return ExitCode.EVM_BAD_JUMPDEST;
-    case 'static state change':
-      return ExitCode.USR_READ_ONLY;
-    case EVENT_TOO_LARGE:
-      return ExitCode.USR_ILLEGAL_ARGUMENT;
-    default:
-      return ExitCode.EVM_ILLEGAL_MEMORY_ACCESS;
-  }
-}
-
