@@ -160,6 +160,8 @@ export class Chain {
       return hash ? [{ hash, cid: e.cid }] : [];
     });
     const sealed: SealedTipset = { record, ethTxHashes: hashes, events, bloom: logsBloom(events) };
+    // Only the DAG under the tipset is kept: the states between its messages are never read again.
+    buffered.keepReachable([stateRoot, receipts, ...record.blocks]);
     this.store.commit(sealed, buffered);
     const head: NewHead = { record, header, messages: executed, logs: events, timings: { execution, total: performance.now() - started } };
     for (const fn of this.listeners) fn(head);
