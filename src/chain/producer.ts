@@ -41,6 +41,7 @@ export class BlockProducer {
   private readonly options: ProducerOptions;
   private queue: Promise<unknown> = Promise.resolve();
   private sealQueued = false;
+  private automineSeal: Promise<unknown> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
   /** Seconds added to the clock (evm_increaseTime). */
@@ -132,11 +133,24 @@ export class BlockProducer {
     }
   }
 
-  /** Automine: one seal queued at a time; messages arriving meanwhile wait for the next. */
+  /**
+   * Resolves when the automine seal that the latest pending message asked for is done, so that a
+   * client's send answers once its transaction is in a tipset (as on Hardhat); at once otherwise.
+   */
+  async automined(): Promise<void> {
+    await this.automineSeal?.catch(() => undefined);
+  }
+
+  /**
+   * Automine: one seal queued at a time; messages arriving meanwhile wait for the next. The seal
+   * starts after the I/O already waiting has run, so that other clients' transactions that have
+   * arrived share its tipset instead of each waiting for a tipset of its own.
+   */
   private requestSeal(): void {
     if (this.sealQueued) return;
     this.sealQueued = true;
-    void this.enqueue(async () => {
+    this.automineSeal = this.enqueue(async () => {
+      await new Promise((resolve) => setImmediate(resolve));
       this.sealQueued = false;
       const head = await this.sealNext();
       if (head.messages.length > 0 && this.mode.kind === 'automine') this.requestSealIfWaiting();

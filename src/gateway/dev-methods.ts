@@ -189,5 +189,6 @@ async function sendTransaction(view: ChainView, request: CallRequest, impersonat
   const hash = keccak256(bytes);
   const { signed } = ethTransactionToSignedMessage(bytes, view.chainId);
   view.node.submit(stands ? { ...signed, message: { ...signed.message, from: sender } } : signed, hash);
+  await view.node.producer.automined();
   return toData(hash);
 }

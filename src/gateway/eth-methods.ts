@@ -99,12 +99,11 @@ export function ethMethods(view: ChainView, options: MethodOptions = {}): RpcMet
     method('eth_gasPrice', [], () => toQuantity(view.head().nextBaseFee + gasPremiumEstimate(view))),
     method('eth_maxPriorityFeePerGas', [], () => toQuantity(gasPremiumEstimate(view))),
     method('eth_baseFee', [], () => toQuantity(view.head().nextBaseFee)),
-    method('eth_sendRawTransaction', [{ name: 'transaction', parse: data }], ([raw]) => {
-      const bytes = raw as Uint8Array;
-      const parsed = ethTransactionToSignedMessage(bytes, view.chainId);
-      const hash = keccak256(bytes);
-      view.node.submit(parsed.signed, hash);
-      return toData(hash);
+    method('eth_sendRawTransaction', [{ name: 'transaction', parse: data }], async ([raw]) => {
+      const parsed = ethTransactionToSignedMessage(raw as Uint8Array, view.chainId);
+      view.node.submit(parsed.signed, parsed.txHash);
+      await view.node.producer.automined();
+      return toData(parsed.txHash);
     }),
     method('eth_getTransactionByHash', [{ name: 'hash', parse: hash32 }], ([h]) => {
       const cid = view.messageCid(h as Uint8Array);

@@ -67,6 +67,18 @@ describe('block production', () => {
     producer.stop();
   });
 
+  it('automine: what other clients send before the seal starts (the same turn of I/O) shares the tipset, and automined() waits for it', async () => {
+    const { chain, pool, producer } = setup();
+    producer.start();
+    pool.add(transfer(0n));
+    const second = new Promise<void>((resolve) => setImmediate(() => (pool.add(transfer(1n)), resolve())));
+    await second;
+    await producer.automined();
+    assert.equal(chain.head().height, 1);
+    assert.equal(chain.head().messages.length, 2);
+    producer.stop();
+  });
+
   it('automine timestamps: max(now, parent + 1), so they always increase', async () => {
     const { chain, producer, tick } = setup();
     const a = await producer.mine();
