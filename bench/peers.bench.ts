@@ -67,6 +67,8 @@ async function benchOne(kind: PeerKind, sizes: Sizes, nodeFlags: string[], failu
     }
     figures.calls = await callRate(ctx, 8, sizes.callSeconds);
     log(`${NAMES[kind]}: 3. eth_call ${figures.calls.toFixed(0)} calls/s over ${sizes.callSeconds} s`);
+    figures.callsDistinct = await callRate(ctx, 8, sizes.callSeconds, true);
+    log(`${NAMES[kind]}: 3. eth_call of new holders ${figures.callsDistinct.toFixed(0)} calls/s over ${sizes.callSeconds} s`);
     const logs = await getLogsLatency(ctx, sizes.logBlocks, 10);
     figures.getLogs = logs.p50;
     log(`${NAMES[kind]}: 4. eth_getLogs over ${logs.blocks} blocks, ${logs.queries} queries, p50 ${logs.p50.toFixed(2)} ms (setup ${(logs.setupMs / 1000).toFixed(1)} s)`);

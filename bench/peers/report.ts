@@ -6,7 +6,7 @@ import type { PeerKind } from './peer-process.ts';
 import { formatFigure, formatRatio, meets, ratio } from './stats.ts';
 
 export type Figures = Partial<Record<MetricKey, number>>;
-export type MetricKey = 'latencyP50' | 'latencyP99' | 'throughput' | 'calls' | 'getLogs' | 'deploy' | 'coldStart' | 'rss' | 'diskPerTransfer';
+export type MetricKey = 'latencyP50' | 'latencyP99' | 'throughput' | 'calls' | 'callsDistinct' | 'getLogs' | 'deploy' | 'coldStart' | 'rss' | 'diskPerTransfer';
 
 export interface Target {
   /** Compared with the ratio to a peer, or with the figure itself when `peer` is absent. */
@@ -29,6 +29,7 @@ export const METRICS: Metric[] = [
   { key: 'latencyP99', better: 'lower', label: '1. ERC-20 transfer, send → receipt, p99', unit: 'ms', targets: [] },
   { key: 'throughput', better: 'higher', label: '2. Throughput, 16 senders', unit: 'tx/s', targets: [{ peer: 'anvil', op: '>=', bound: 0.7 }, { peer: 'hardhat', op: '>=', bound: 1.5 }] },
   { key: 'calls', better: 'higher', label: '3. eth_call balanceOf, 8 clients', unit: 'calls/s', targets: [{ peer: 'anvil', op: '>=', bound: 1 }] },
+  { key: 'callsDistinct', better: 'higher', label: '3. eth_call balanceOf of a new holder each call (no repeats)', unit: 'calls/s', targets: [] },
   { key: 'getLogs', better: 'lower', label: '4. eth_getLogs, one address+topic', unit: 'ms', targets: [{ peer: 'anvil', op: '<=', bound: 1 }] },
   { key: 'deploy', better: 'lower', label: '5. Deploy ~20 KB contract', unit: 'ms', targets: [{ peer: 'anvil', op: '<=', bound: 1.5 }] },
   { key: 'coldStart', better: 'lower', label: '6. Cold start to eth_chainId', unit: 'ms', targets: [{ op: '<=', bound: 1000 }] },

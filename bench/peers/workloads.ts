@@ -2,7 +2,7 @@
 // figures. Transactions are signed before the clock starts; the clock covers only JSON-RPC round trips.
 // Workload numbers follow docs/performance.md.
 
-import { Interface, id } from 'ethers';
+import { Interface, id, toBeHex } from 'ethers';
 import { bigContract } from './big-contract.ts';
 import { deployErc20, gasFor, hex, nextTransferData, type BenchContext } from './bench-context.ts';
 import { waitForReceipt } from './rpc-client.ts';
@@ -117,15 +117,20 @@ export async function throughput(ctx: BenchContext, senders: Sender[], total: nu
   return { txPerSecond: perSecond(sent, ms), ms, nudges };
 }
 
-/** 3. eth_call balanceOf from `clients` concurrent loops for `seconds`. */
-export async function callRate(ctx: BenchContext, clients: number, seconds: number): Promise<number> {
-  const call = { to: ctx.token, data: ERC20.encodeFunctionData('balanceOf', [ctx.deployer.address]) };
+/**
+ * 3. eth_call balanceOf from `clients` concurrent loops for `seconds`: of the deployer every time, as a
+ * wallet polls it, or (`distinct`) of a new holder each call, so that no node can answer a call it
+ * has answered before.
+ */
+export async function callRate(ctx: BenchContext, clients: number, seconds: number, distinct = false): Promise<number> {
+  const repeated = { to: ctx.token, data: ERC20.encodeFunctionData('balanceOf', [ctx.deployer.address]) };
   let calls = 0;
   const start = performance.now();
   const end = start + seconds * 1000;
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (performance.now() < end) {
+        const call = distinct ? { to: ctx.token, data: ERC20.encodeFunctionData('balanceOf', [toBeHex(calls + 1, 20)]) } : repeated;
         await ctx.client.call('eth_call', [call, 'latest']);
         calls++;
       }
