@@ -14,3 +14,4 @@ export * from './effective-gas-price.ts';
 export * from './receipt-json.ts';
 export * from './block-json.ts';
 export * from './revert.ts';
+export * from './trace-json.ts';

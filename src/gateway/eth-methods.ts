@@ -14,6 +14,8 @@ import { ethTransaction, locate, receiptJson, transactionJson } from './transact
 import { queryLogs } from './logs.ts';
 import { gasPremiumEstimate } from './gas-price.ts';
 import { filterMethods } from './filter-methods.ts';
+import { traceMethods } from './trace-methods.ts';
+import { debugMethods } from './debug-methods.ts';
 import { filecoinMethods } from './filecoin-methods.ts';
 import { CLIENT_NAME, CLIENT_RELEASE, devMethods } from './dev-methods.ts';
 import { abiMethods } from './abi-methods.ts';
@@ -141,6 +143,8 @@ export function ethMethods(view: ChainView, options: MethodOptions = {}): RpcMet
     method('eth_getTransactionByBlockNumberAndIndex', [{ name: 'block', parse: blockRef }, { name: 'index', parse: quantity }], ([b, i]) => transactionAt(view, view.blockAt(b as BlockRef), i as bigint)),
     method('eth_getTransactionByBlockHashAndIndex', [{ name: 'hash', parse: hash32 }, { name: 'index', parse: quantity }], ([h, i]) => transactionAt(view, view.node.chain.store.byEthHash(h as Uint8Array), i as bigint)),
     ...filterMethods(view),
+    ...traceMethods(view),
+    ...debugMethods(view),
     ...filecoinMethods(view, view.node.networkName),
     ...(options.devMethods === false ? [method('eth_accounts', [], () => [])] : [...devMethods(view), ...abiMethods(debug.abis)]),
   ];
