@@ -107,8 +107,9 @@ export class ChainView {
   }
 
   /** How an address shows in the Ethereum view: its f410 subaddress, else its masked id (null if unknown). */
-  ethAddress(address: Address, tree: StateTree = this.tree(this.head())): Uint8Array | null {
+  ethAddress(address: Address, at?: StateTree): Uint8Array | null {
     if (address.protocol === Protocol.DELEGATED && address.namespace === EAM_ACTOR_ID) return address.subaddress;
+    const tree = at ?? this.tree(this.head());
     const id = address.protocol === Protocol.ID ? address.id : tree.lookupId(address);
     if (id === undefined) return null;
     const delegated = tree.getActor(id)?.delegatedAddress;
