@@ -1,6 +1,6 @@
 // geth's default tracer, the struct (opcode) logger (go-ethereum eth/tracers/logger/logger.go, legacy
 // JSON), over FEVM's EVM steps: one entry per opcode with pc, op, gas (left before it), gasCost (all it
-// costs, a CALL's forwarded gas included), depth (1 for the outermost EVM frame; a contract reached
+// costs, a CALL's forwarded gas included, as geth counts it), depth (1 for the outermost EVM frame; a contract reached
 // through a native send counts the frames between), refund when not zero, the stack (bottom first,
 // unless disableStack), memory as 32-byte words (only with enableMemory), the storage the contract
 // touched so far on SLOAD/SSTORE (unless disableStorage), returnData (with enableReturnData), and the
@@ -13,6 +13,8 @@ import type { StepListener, TracedFrame } from '../vm/index.ts';
 
 const SLOAD = 0x54;
 const SSTORE = 0x55;
+/** The calls whose cost geth counts with the gas they forward (not CREATE/CREATE2: theirs is taken as they run). */
+const FORWARDING_CALLS = new Set([0xf1, 0xf2, 0xf4, 0xfa]);
 const WORD = 32;
 
 interface Entry {
@@ -32,6 +34,8 @@ export function createStructLogger(config: TraceConfig): StructLogger {
   const storage = new Map<string, Map<string, string>>();
   /** An SLOAD waits for the next step, whose stack top is the value it read. */
   let pendingLoad: { entry: Entry | undefined; slots: Map<string, string>; slot: string; depth: number } | undefined;
+  /** A CALL waits for its frame to appear, whose gas is part of the CALL's cost in geth's logs. */
+  let pendingCall: { entry: Entry; frame: TracedFrame; calls: number } | undefined;
 
   const slotsOf = (address: Uint8Array) => {
     const key = bytesToHex(address);
@@ -48,6 +52,11 @@ export function createStructLogger(config: TraceConfig): StructLogger {
       }
       pendingLoad = undefined;
     }
+    if (pendingCall) {
+      const child = pendingCall.frame.calls[pendingCall.calls];
+      if (child?.kind === 'evm') pendingCall.entry.json.gasCost = (pendingCall.entry.json.gasCost as number) + Number(child.gas);
+      pendingCall = undefined;
+    }
     const full = config.limit > 0 && entries.length >= config.limit;
     const op = step.opcode.code;
     let entry: Entry | undefined;
@@ -62,6 +71,7 @@ export function createStructLogger(config: TraceConfig): StructLogger {
       if (step.gasRefund > 0n) json.refund = Number(step.gasRefund);
       entry = { json, frame };
       entries.push(entry);
+      if (FORWARDING_CALLS.has(op)) pendingCall = { entry, frame, calls: frame.calls.length };
     }
     if (config.disableStorage || (op !== SLOAD && op !== SSTORE)) return;
     const stack = step.stack;

@@ -26,6 +26,7 @@ const COVERED = [
   'eth_getTransactionByBlockNumberAndIndex', 'eth_getBlockByNumber', 'eth_getBlockByHash', 'eth_getBlockReceipts',
   'eth_getBlockTransactionCountByNumber', 'eth_getBlockTransactionCountByHash', 'eth_getLogs', 'eth_newFilter', 'eth_newBlockFilter',
   'eth_newPendingTransactionFilter', 'eth_getFilterChanges', 'eth_getFilterLogs', 'eth_uninstallFilter',
+  'debug_traceTransaction', 'debug_traceBlockByNumber', 'debug_traceBlockByHash',
 ];
 
 interface Found extends SchemaDifference {

@@ -148,6 +148,13 @@ export async function runRpcSession(devnet: Devnet, rpc: RpcRecorder, accounts: 
   await rpc.call('eth_call', [{ to: token, input: erc20.encodeFunctionData('balanceOf', [bob.address]) }, blockHash]);
   await rpc.call('eth_estimateGas', [{ from: alice.address, to: fresh, value: '0x1' }]);
 
+  // Traces (geth's debug_trace*; the schemas describe the struct logger's answer and the block list).
+  await rpc.call('debug_traceTransaction', [bump]);
+  await rpc.call('debug_traceTransaction', [reverted, { enableMemory: true, enableReturnData: true }]);
+  await rpc.call('debug_traceTransaction', [bump, { tracer: 'callTracer', tracerConfig: { withLog: true } }]);
+  await rpc.call('debug_traceBlockByNumber', [blockNumber]);
+  await rpc.call('debug_traceBlockByHash', [blockHash, { tracer: 'prestateTracer', tracerConfig: { diffMode: true } }]);
+
   // Logs and filters.
   await rpc.call('eth_getLogs', [{ fromBlock: '0x0', toBlock: 'latest' }]);
   await rpc.call('eth_getLogs', [{ address: token, topics: [TRANSFER_TOPIC] }]);
