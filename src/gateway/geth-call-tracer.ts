@@ -4,7 +4,7 @@
 // `to` left out of a failed create, output only on success or revert, revertReason decoded, `value` left
 // out of STATICCALL. Options: onlyTopCall, and withLog, which needs the EVM's steps: LOG0-4 are read off
 // the stack and memory as they run, and a failed frame's logs (and its calls') are dropped, as geth does.
-// Gas is Filecoin gas (FEVM's EVM gas is Filecoin gas, docs/debugging.md); native calls read as in
+// Gas is Filecoin gas (FEVM's EVM gas is Filecoin gas, docs/tracing.md); native calls read as in
 // trace_* (handle_filecoin_method ABI); SELFDESTRUCT is no frame of its own.
 
 import { decodeRevert, toAddress, toData, toHash, toQuantity, traceErrorMessage } from '../eth/index.ts';

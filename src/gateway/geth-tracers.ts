@@ -7,7 +7,7 @@
 import { EVM_METHOD_INVOKE_CONTRACT } from '../actors/evm/invoke-encoding.ts';
 import type { Blockstore, CID } from '../ipld/index.ts';
 import { ExitCode, FatalError, bytesToHex, maskedIdEthAddress, type Message } from '../primitives/index.ts';
-import { RpcError, type TraceConfig } from '../rpc/index.ts';
+import { InvalidParamsError, RpcError, type TraceConfig } from '../rpc/index.ts';
 import { CallTreeRecorder, tracedFrames, type ActorRegistry, type ApplyResult, type StepListener, type TracedFrame } from '../vm/index.ts';
 import type { ChainView } from './chain-view.ts';
 import { fevmCalls, type EthCall } from './fevm-calls.ts';
@@ -85,7 +85,7 @@ function stepError(frame: TracedFrame): string | undefined {
 function parseCallTracerConfig(config: Record<string, unknown>): CallTracerConfig {
   const flag = (key: string) => {
     const value = config[key];
-    if (value !== undefined && typeof value !== 'boolean') throw new RpcError(-32602, `invalid tracerConfig.${key}: expected true or false`);
+    if (value !== undefined && typeof value !== 'boolean') throw new InvalidParamsError(`invalid tracerConfig.${key}: expected true or false`);
     return value === true;
   };
   return { onlyTopCall: flag('onlyTopCall'), withLog: flag('withLog') };

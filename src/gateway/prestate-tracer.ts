@@ -9,7 +9,7 @@
 import type { Blockstore, CID } from '../ipld/index.ts';
 import { toData, toHash, toQuantity } from '../eth/index.ts';
 import { bytesToHex, hexToBytes, keccak256, uintToFixedBytes } from '../primitives/index.ts';
-import { RpcError } from '../rpc/index.ts';
+import { InvalidParamsError } from '../rpc/index.ts';
 import type { ActorRegistry, StepListener } from '../vm/index.ts';
 import { ethCalls, type EthCall } from './fevm-calls.ts';
 import { StateReader } from './state-reader.ts';
@@ -37,11 +37,11 @@ const CALL_OPS = new Set([0xf1, 0xf4, 0xfa]);
 export function parsePrestateConfig(config: Record<string, unknown>): PrestateConfig {
   const flag = (key: string) => {
     const value = config[key];
-    if (value !== undefined && typeof value !== 'boolean') throw new RpcError(-32602, `invalid tracerConfig.${key}: expected true or false`);
+    if (value !== undefined && typeof value !== 'boolean') throw new InvalidParamsError(`invalid tracerConfig.${key}: expected true or false`);
     return value === true;
   };
   const parsed = { diffMode: flag('diffMode'), disableCode: flag('disableCode'), disableStorage: flag('disableStorage'), includeEmpty: flag('includeEmpty') };
-  if (parsed.diffMode && parsed.includeEmpty) throw new RpcError(-32602, 'cannot use diffMode with includeEmpty');
+  if (parsed.diffMode && parsed.includeEmpty) throw new InvalidParamsError('cannot use diffMode with includeEmpty');
   return parsed;
 }
 

@@ -1,11 +1,11 @@
 // geth's default tracer, the struct (opcode) logger (go-ethereum eth/tracers/logger/logger.go, legacy
 // JSON), over FEVM's EVM steps: one entry per opcode with pc, op, gas (left before it), gasCost (all it
-// costs, a CALL's forwarded gas included, as geth counts it), depth (1 for the outermost EVM frame; a contract reached
-// through a native send counts the frames between), refund when not zero, the stack (bottom first,
-// unless disableStack), memory as 32-byte words (only with enableMemory), the storage the contract
-// touched so far on SLOAD/SSTORE (unless disableStorage), returnData (with enableReturnData), and the
-// error on the step that failed. `limit` caps the number of entries. Gas is the EVM's as FEVM's
-// interpreter counts it: Filecoin gas units (docs/debugging.md).
+// costs; for a CALL the gas it forwards too, as geth counts it), depth (1 for the outermost EVM frame;
+// a contract reached through a native send counts the frames between), refund when not zero, the stack
+// (bottom first, unless disableStack), memory as 32-byte words (only with enableMemory), the storage
+// the contract touched so far on SLOAD/SSTORE (unless disableStorage), returnData (with
+// enableReturnData), and the error on the step that failed. `limit` caps the number of entries. Gas is
+// the EVM's as FEVM's interpreter counts it: Filecoin gas units (docs/tracing.md).
 
 import { bytesToHex, uintToFixedBytes } from '../primitives/index.ts';
 import type { TraceConfig } from '../rpc/index.ts';

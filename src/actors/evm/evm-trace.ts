@@ -63,8 +63,9 @@ function callEnd(message: Message, result: CallResult): EvmCallEnd {
     gasUsed: exec.executionGasUsed,
     exitCode: error === undefined ? ExitCode.OK : exitCodeForEvmError(error, exec.runState?.opCode),
     error,
-    // FEVM's own answers (call-intercept.ts) never reach @ethereumjs/evm, which would have loaded the code.
-    intercepted: code === undefined,
+    // FEVM's own answers (call-intercept.ts) never reach @ethereumjs/evm, which would have loaded the code;
+    // an Ethereum precompile that @ethereumjs/evm runs (the 'ethereum' gas model) is a function.
+    intercepted: code === undefined || typeof code === 'function',
     ranCode: code instanceof Uint8Array && code.length > 0,
   };
 }
