@@ -7,7 +7,7 @@
 import type { Chain } from '../chain/chain.ts';
 import type { TipsetRecord } from '../chain/store/tipset-record.ts';
 import { bytesToHex } from '../primitives/index.ts';
-import type { CallOutcome, CallSpec } from './call.ts';
+import type { CallOutcome, CallSpec } from './call-types.ts';
 
 const MAX_ENTRIES = 512;
 /** Outcomes with more return data than this are not kept. */

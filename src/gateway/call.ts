@@ -11,7 +11,8 @@ import { BufferedBlockstore, decodeCbor, encodeCbor, encodeSignedMessage } from 
 import { decodeRevert } from '../eth/revert.ts';
 import { Address, EAM_ACTOR_ID, ExitCode, SignatureType, bytesToHex, ethAddressToFilecoinAddress, type Message } from '../primitives/index.ts';
 import { ExecutionRevertedError, RpcError } from '../rpc/index.ts';
-import { applyMessage, type ApplyResult } from '../vm/index.ts';
+import { applyMessage } from '../vm/index.ts';
+import type { CallOutcome, CallReport, CallSpec } from './call-types.ts';
 import { StateReader } from './state-reader.ts';
 import { cachedCall, callCacheKey, rememberCall } from './call-cache.ts';
 import { EAM_METHOD_CREATE_EXTERNAL } from '../actors/index.ts';
@@ -25,29 +26,7 @@ const OVERESTIMATION_DEN = 4n;
 /** A delegated signature's size in the message's inclusion cost. */
 const SIGNATURE_BYTES = 65;
 
-export interface CallSpec {
-  from?: Uint8Array;
-  to?: Uint8Array | null;
-  value?: bigint;
-  data?: Uint8Array;
-  gas?: bigint;
-  /** The block time the call sees (default: the tipset's + 1); at the head, the next tipset's (BlockProducer.pendingTimestamp). */
-  timestamp?: number;
-}
-
-export interface CallOutcome {
-  result: ApplyResult;
-  /** The contract's answer (for a creation: the runtime code deployed). */
-  returnData: Uint8Array;
-}
-
-/** What the node tells its user about a call (execution-report.ts): console.log output, a failure named. */
-export interface CallReport {
-  /** Sees the outcome the call is answered with. */
-  seen(outcome: CallOutcome): void;
-  /** The error message of a failed outcome (default: geth's words). */
-  failureMessage(outcome: CallOutcome): string;
-}
+export type { CallOutcome, CallReport, CallSpec } from './call-types.ts';
 
 /** Runs `spec` on a copy of the state after `at`. */
 export async function runCall(chain: Chain, at: TipsetRecord, spec: CallSpec, gasLimit: number): Promise<CallOutcome> {

@@ -14,7 +14,7 @@ import { failureMessage } from '../eth/failure-message.ts';
 import { decodeCbor, type CID } from '../ipld/index.ts';
 import { EAM_ACTOR_ID, ExitCode, Protocol, bytesToHex, type Message } from '../primitives/index.ts';
 import type { ApplyResult } from '../vm/index.ts';
-import type { CallOutcome, CallReport, CallSpec } from './call.ts';
+import type { CallOutcome, CallReport, CallSpec } from './call-types.ts';
 import type { ChainView } from './chain-view.ts';
 import { StateReader } from './state-reader.ts';
 
