@@ -48,7 +48,9 @@ export class InvalidRequestError extends RpcError {
 export class MethodNotFoundError extends RpcError {
   override readonly name: string = 'MethodNotFoundError';
   constructor(method: string) {
-    super(RPC_ERROR.METHOD_NOT_FOUND, `the method ${method} does not exist/is not available`);
+    // A name is echoed back, but not a megabyte of one.
+    const shown = method.length > 100 ? `${method.slice(0, 97)}...` : method;
+    super(RPC_ERROR.METHOD_NOT_FOUND, `the method ${shown} does not exist/is not available`);
   }
 }
 
