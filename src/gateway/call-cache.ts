@@ -1,5 +1,6 @@
 // eth_call's answers, remembered per chain: a call's outcome is a function of the tipset it runs after
-// (its key names the state root and the whole history), the block time and base fee it sees, and the
+// (its key names the whole history; its state root too, since hardhat_setCode and friends edit the head's
+// state in place under the same key), the block time and base fee it sees, and the
 // call itself, so the same call at the same head is answered without running it again. Wallets and
 // dapps poll the same balanceOf/allowance calls between blocks; a new tipset makes new keys and the
 // old entries age out. Bounded by count and by the size of what is kept.
@@ -17,7 +18,7 @@ const caches = new WeakMap<Chain, Map<string, CallOutcome>>();
 
 export function callCacheKey(at: TipsetRecord, spec: CallSpec, timestamp: number, gasLimit: number): string {
   const hex = (b: Uint8Array | null | undefined) => (b ? bytesToHex(b) : '');
-  return `${at.key}|${timestamp}|${at.nextBaseFee}|${gasLimit}|${hex(spec.from)}|${hex(spec.to)}|${spec.value ?? 0n}|${hex(spec.data)}`;
+  return `${at.key}|${at.stateRoot.toString()}|${timestamp}|${at.nextBaseFee}|${gasLimit}|${hex(spec.from)}|${hex(spec.to)}|${spec.value ?? 0n}|${hex(spec.data)}`;
 }
 
 export function cachedCall(chain: Chain, key: string): CallOutcome | undefined {

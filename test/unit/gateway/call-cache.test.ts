@@ -56,4 +56,15 @@ describe('eth_call cache', () => {
     await rpc('evm_setNextBlockTimestamp', [before + 5000]);
     assert.equal((await read()).timestamp, before + 5000);
   });
+
+  it('sees code and storage that hardhat_setCode and hardhat_setStorageAt put at the unchanged head', async () => {
+    const other = `0x${'ca'.repeat(20)}`;
+    // PUSH1 1, PUSH0, MSTORE8, PUSH1 1, PUSH0, RETURN: answers 0x01; then 0x02.
+    await rpc('hardhat_setCode', [other, '0x60015f5360015ff3']);
+    assert.equal(await rpc('eth_call', [{ to: other }, 'latest']), '0x01');
+    await rpc('hardhat_setCode', [other, '0x60025f5360015ff3']);
+    assert.equal(await rpc('eth_call', [{ to: other }, 'latest']), '0x02');
+    await rpc('hardhat_setStorageAt', [contract, '0x0', `0x${'0b'.padStart(64, '0')}`]);
+    assert.equal((await read()).value, 11n);
+  });
 });
