@@ -82,9 +82,14 @@ function returnBytes(cbor: Uint8Array): Uint8Array {
   }
 }
 
+/** The gas a call runs with: the request's, when it is given and under the block's 10 billion. */
+function callGasLimit(spec: CallSpec): number {
+  return spec.gas !== undefined && spec.gas > 0n && spec.gas < BigInt(BLOCK_GAS_LIMIT) ? Number(spec.gas) : BLOCK_GAS_LIMIT;
+}
+
 /** eth_call: the return data, or the error the failure is; the same call at the same head is answered from call-cache.ts. */
 export async function ethCall(chain: Chain, at: TipsetRecord, spec: CallSpec, report?: CallReport): Promise<Uint8Array> {
-  const gas = spec.gas !== undefined && spec.gas > 0n && spec.gas < BigInt(BLOCK_GAS_LIMIT) ? Number(spec.gas) : BLOCK_GAS_LIMIT;
+  const gas = callGasLimit(spec);
   const key = callCacheKey(at, spec, spec.timestamp ?? at.timestamp + 1, gas);
   let outcome = cachedCall(chain, key);
   if (!outcome) {
@@ -110,18 +115,21 @@ export function throwIfFailed(outcome: CallOutcome, report?: CallReport): void {
 /**
  * eth_estimateGas: a gas limit with which the transaction succeeds. Lotus's 1.25 × gas used, then, when
  * that is not enough (a sub-call given 63/64 of too little), the least limit that works, by bisection.
+ * The request's gas, when given, is the most it tries, as geth's upper bound (a loop given 100 million
+ * gas fails at 100 million instead of running to the block's 10 billion).
  */
 export async function estimateGas(chain: Chain, at: TipsetRecord, spec: CallSpec, report?: CallReport): Promise<bigint> {
-  const full = await runCall(chain, at, spec, BLOCK_GAS_LIMIT);
+  const cap = callGasLimit(spec);
+  const full = await runCall(chain, at, spec, cap);
   report?.seen(full);
   throwIfFailed(full, report);
   const used = BigInt(full.result.receipt.gasUsed);
   let guess = (used * OVERESTIMATION_NUM + OVERESTIMATION_DEN - 1n) / OVERESTIMATION_DEN;
-  if (guess > BigInt(BLOCK_GAS_LIMIT)) guess = BigInt(BLOCK_GAS_LIMIT);
+  if (guess > BigInt(cap)) guess = BigInt(cap);
   const works = async (limit: bigint) => (await runCall(chain, at, spec, Number(limit))).result.receipt.exitCode === ExitCode.OK;
   if (await works(guess)) return guess;
   let low = guess;
-  let high = BigInt(BLOCK_GAS_LIMIT);
+  let high = BigInt(cap);
   while (high - low > used / 100n + 1n) {
     const mid = (low + high) / 2n;
     if (await works(mid)) high = mid;
