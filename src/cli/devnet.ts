@@ -3,9 +3,10 @@
 
 import { createNode, type DevnetNode, type NodeConfig } from '../chain/node.ts';
 import { DEFAULT_CHAIN_ID } from '../chain/genesis.ts';
-import { ChainView, createProvider, dumpState, ethMethods, loadState, type Eip1193Provider } from '../gateway/index.ts';
-import { Dispatcher } from '../rpc/index.ts';
-import { createServer } from '../server/index.ts';
+import { ChainView, METHOD_PERMISSIONS, createProvider, dumpState, ethMethods, loadState, type Eip1193Provider, type GatewayLimits } from '../gateway/index.ts';
+import { Dispatcher, type Permission } from '../rpc/index.ts';
+import { createServer, createToken, needsTokens } from '../server/index.ts';
+import { ephemeralTokenSecret, loadTokenSecret } from './token-secret.ts';
 import { AbiRegistry } from '../eth/abi-registry.ts';
 import { readArtifactsFolder } from './artifacts-folder.ts';
 
@@ -25,6 +26,20 @@ export interface DevnetOptions extends NodeConfig {
   abis?: AbiRegistry;
   /** Hardhat artifacts or Foundry out folders whose contracts are added to `abis` at start. */
   artifacts?: string[];
+  /**
+   * Ask callers for a token beyond 'read' on loopback too (`--require-token`). Off loopback tokens are
+   * always needed (docs/security.md), signed with the data folder's `token-secret` (a secret for the
+   * run with `memory`).
+   */
+  requireToken?: boolean;
+  /** Treat the listener as reachable from other machines whatever its address (tests; see ServerOptions). */
+  treatAsRemote?: boolean;
+  /** Largest request body and WebSocket message, in bytes (1 MiB). */
+  bodyLimit?: number;
+  /** Most calls in one JSON-RPC batch (100). */
+  maxBatch?: number;
+  /** Filters, eth_getLogs, subscriptions and call gas at most (gateway/limits.ts). */
+  limits?: Partial<GatewayLimits>;
 }
 
 export interface Devnet {
@@ -37,6 +52,10 @@ export interface Devnet {
   abis: AbiRegistry;
   /** The chain and state as a state file (what anvil_dumpState answers, as bytes). */
   dumpState(): Uint8Array;
+  /** Whether callers need a token beyond 'read' (off loopback, or requireToken). */
+  tokensRequired: boolean;
+  /** An API token for this devnet (Authorization: Bearer …), granting `perm` and what it implies. */
+  createToken(perm: Permission): string;
   close(): Promise<void>;
 }
 
@@ -47,8 +66,24 @@ export async function createDevnet(options: DevnetOptions = {}): Promise<Devnet>
     if (options.loadState) await loadState(view, options.loadState);
     const abis = options.abis ?? new AbiRegistry();
     for (const dir of options.artifacts ?? []) abis.add(readArtifactsFolder(dir));
-    const dispatcher = new Dispatcher(ethMethods(view, { devMethods: options.devMethods, debug: { abis, log: options.log } }), { log: options.verbose ? options.log : undefined });
-    const server = await createServer({ dispatcher, host: options.host, port: options.port, log: options.log, verbose: options.verbose, unref: options.unref });
+    const methods = ethMethods(view, { devMethods: options.devMethods, debug: { abis, log: options.log }, limits: options.limits });
+    const dispatcher = new Dispatcher(methods, { log: options.verbose ? options.log : undefined, maxBatch: options.maxBatch, permissions: METHOD_PERMISSIONS });
+    const tokensRequired = needsTokens(options);
+    // Read only when tokens are: a devnet on loopback writes no secret it does not need.
+    let secret: Uint8Array | undefined;
+    const tokenSecret = () => (secret ??= node.dataDir ? loadTokenSecret(node.dataDir) : ephemeralTokenSecret());
+    const server = await createServer({
+      dispatcher,
+      host: options.host,
+      port: options.port,
+      log: options.log,
+      verbose: options.verbose,
+      unref: options.unref,
+      bodyLimit: options.bodyLimit,
+      requireToken: options.requireToken,
+      treatAsRemote: options.treatAsRemote,
+      tokenSecret: tokensRequired ? tokenSecret() : undefined,
+    });
     return {
       url: `${server.url}/rpc/v1`,
       port: server.port,
@@ -56,6 +91,8 @@ export async function createDevnet(options: DevnetOptions = {}): Promise<Devnet>
       node,
       abis,
       dumpState: () => dumpState(view),
+      tokensRequired,
+      createToken: (perm) => createToken(tokenSecret(), perm),
       async close() {
         await server.close();
         await node.close();

@@ -2,12 +2,14 @@
 
 import { addressCommand, type CommandOutput } from './address-command.ts';
 import { startCommand } from './start-command.ts';
+import { tokenCommand } from './token-command.ts';
 
 const USAGE = `usage: fevm-devnet <command>
 
 commands:
   start              run the devnet on 127.0.0.1:1234 (start --help for options)
-  address <addr>     print every form of a Filecoin or Ethereum address`;
+  address <addr>     print every form of a Filecoin or Ethereum address
+  token create       print an API token (token create --help)`;
 
 const consoleOutput: CommandOutput = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -22,6 +24,8 @@ export async function main(argv: string[], io: CommandOutput = consoleOutput): P
       return addressCommand(args, io);
     case 'start':
       return startCommand(args, io);
+    case 'token':
+      return tokenCommand(args, io);
     case undefined:
     case 'help':
     case '--help':

@@ -1,5 +1,6 @@
 // `fevm-devnet start`: runs a devnet until SIGINT or SIGTERM. Prints the development accounts, the RPC
 // URL and what to type into MetaMask, then one line per sealed tipset and per transaction (like anvil).
+// Off loopback (or with --require-token) callers need a token to write or sign (docs/security.md).
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -14,7 +15,9 @@ import { createDevnet } from './devnet.ts';
 import type { CommandOutput } from './address-command.ts';
 
 const HELP = `usage: fevm-devnet start [options]
-  --host <host>          listen address (default 127.0.0.1)
+  --host <host>          listen address (default 127.0.0.1); on any other address, writing and
+                         signing methods need a token (fevm-devnet token create)
+  --require-token        need a token to write or sign on loopback too
   --port <port>          listen port (default 1234)
   --data <dir>           data folder (default .fevm-devnet)
   --memory               keep everything in memory
@@ -30,7 +33,16 @@ const HELP = `usage: fevm-devnet start [options]
   --artifacts <dir>      Hardhat artifacts or Foundry out folder whose ABIs name contracts and errors
                          in the output and in call errors (repeatable)
   --verbose              one line per JSON-RPC request
-  --no-dev-methods       no evm_*/hardhat_*/anvil_* methods nor eth_sendTransaction (a shared devnet)`;
+  --no-dev-methods       no evm_*/hardhat_*/anvil_* methods nor eth_sendTransaction (a shared devnet)
+limits (docs/security.md):
+  --body-limit <bytes>   largest request body and WebSocket message (default 1048576)
+  --max-batch <n>        calls in one JSON-RPC batch (default 100)
+  --max-subscriptions <n>  eth_subscribe subscriptions per WebSocket connection (default 100)
+  --max-filters <n>      filters at once (default 100)
+  --filter-ttl <s>       seconds before a filter nobody polls is dropped (default 3600)
+  --max-log-range <n>    tipsets one eth_getLogs may cover (default 2880)
+  --max-log-results <n>  logs one eth_getLogs may answer (default 10000)
+  --call-gas-cap <gas>   most gas an eth_call or eth_estimateGas may ask for (default 10000000000)`;
 
 export async function startCommand(args: string[], io: CommandOutput, signals: NodeJS.EventEmitter = process): Promise<number> {
   let values;
@@ -54,6 +66,15 @@ export async function startCommand(args: string[], io: CommandOutput, signals: N
         verbose: { type: 'boolean' },
         artifacts: { type: 'string', multiple: true },
         'no-dev-methods': { type: 'boolean' },
+        'require-token': { type: 'boolean' },
+        'body-limit': { type: 'string' },
+        'max-batch': { type: 'string' },
+        'max-subscriptions': { type: 'string' },
+        'max-filters': { type: 'string' },
+        'filter-ttl': { type: 'string' },
+        'max-log-range': { type: 'string' },
+        'max-log-results': { type: 'string' },
+        'call-gas-cap': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -70,6 +91,10 @@ export async function startCommand(args: string[], io: CommandOutput, signals: N
     const n = Number(text);
     if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} takes a number, not "${text}"`);
     return n;
+  };
+  const optional = (name: keyof typeof values & string) => {
+    const text = values[name];
+    return typeof text === 'string' ? number(name, text, 0) : undefined;
   };
   let devnet;
   try {
@@ -92,6 +117,17 @@ export async function startCommand(args: string[], io: CommandOutput, signals: N
       loadState: loadFrom === undefined ? undefined : readStateFile(loadFrom),
       log: (line) => io.out(line),
       artifacts: values.artifacts,
+      requireToken: values['require-token'],
+      bodyLimit: optional('body-limit'),
+      maxBatch: optional('max-batch'),
+      limits: {
+        maxSubscriptions: optional('max-subscriptions'),
+        maxFilters: optional('max-filters'),
+        filterTtlMs: values['filter-ttl'] === undefined ? undefined : number('filter-ttl', values['filter-ttl'], 0) * 1000,
+        maxLogRange: optional('max-log-range'),
+        maxLogResults: optional('max-log-results'),
+        callGasCap: values['call-gas-cap'] === undefined ? undefined : BigInt(number('call-gas-cap', values['call-gas-cap'], 0)),
+      },
     });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
@@ -102,6 +138,7 @@ export async function startCommand(args: string[], io: CommandOutput, signals: N
   const chainId = Number(values['chain-id'] ?? DEFAULT_CHAIN_ID);
   printBanner(io, devnet.url, chainId, values.mnemonic ?? DEFAULT_MNEMONIC, Number(values.accounts ?? DEFAULT_ACCOUNT_COUNT), devnet.node.dataDir);
   const view = new ChainView(devnet.node, chainId);
+  if (devnet.tokensRequired) printAccess(io, devnet.url, devnet.node.dataDir, devnet.createToken('admin'));
   if (values.artifacts) io.out(`ABIs: ${devnet.abis.size} contracts from ${values.artifacts.join(', ')}\n`);
   devnet.node.chain.onHead((head) => printHead(io, view, head, devnet.abis));
   await new Promise<void>((resolve) => {
@@ -150,6 +187,14 @@ function printBanner(io: CommandOutput, url: string, chainId: number, mnemonic: 
   io.out(`Chain data: ${dataDir ?? 'in memory'}\n`);
   io.out('MetaMask: Add network manually:');
   io.out(`  Network name: fevm-devnet   RPC URL: ${url}   Chain ID: ${chainId}   Currency symbol: tFIL\n`);
+}
+
+/** Off loopback or with --require-token: how to get a token (with --memory, the run's admin token). */
+function printAccess(io: CommandOutput, url: string, dataDir: string | undefined, adminToken: string): void {
+  io.out(`Access: ${url} answers reading methods to anyone who reaches it; writing and signing need`);
+  io.out('  "Authorization: Bearer <token>" (docs/security.md).');
+  if (dataDir) io.out(`  Make one with: fevm-devnet token create --perm write --data ${dataDir}\n`);
+  else io.out(`  In memory, the secret lives as long as this run; an admin token for it:\n  ${adminToken}\n`);
 }
 
 /**

@@ -22,6 +22,7 @@ import { abiMethods } from './abi-methods.ts';
 import { callReport, type DebugOutput } from './execution-report.ts';
 import { AbiRegistry } from '../eth/abi-registry.ts';
 import type { TipsetRecord } from '../chain/store/tipset-record.ts';
+import { cappedCallGas, gatewayLimits, type GatewayLimits } from './limits.ts';
 
 export const CLIENT_VERSION = `${CLIENT_NAME}/${CLIENT_RELEASE}`;
 /** Network version 28 (FireHorse), as eth_protocolVersion answers. */
@@ -34,9 +35,9 @@ function reader(view: ChainView, ref: BlockRef | undefined): StateReader {
 }
 
 /** A call's spec; at the head it runs at the time the next tipset gets (evm_increaseTime, evm_setNextBlockTimestamp). */
-function callSpec(view: ChainView, request: CallRequest, at: TipsetRecord) {
+function callSpec(view: ChainView, request: CallRequest, at: TipsetRecord, gas: bigint | undefined) {
   const timestamp = at.height === view.head().height ? view.node.producer.pendingTimestamp() : undefined;
-  return { from: request.from, to: request.to, value: request.value, data: request.data, gas: request.gas, timestamp };
+  return { from: request.from, to: request.to, value: request.value, data: request.data, gas, timestamp };
 }
 
 /** A transaction still in the mempool, without block fields (as Lotus answers Ethereum transactions). */
@@ -61,10 +62,13 @@ export interface MethodOptions {
   devMethods?: boolean;
   /** The ABIs that name contracts and errors, and the node's log for calls' console.log and failures. */
   debug?: DebugOutput;
+  /** Filters, logs, subscriptions and call gas at most (limits.ts; defaults where unset). */
+  limits?: Partial<GatewayLimits>;
 }
 
 export function ethMethods(view: ChainView, options: MethodOptions = {}): RpcMethod[] {
   const debug = options.debug ?? { abis: new AbiRegistry() };
+  const limits = gatewayLimits(options.limits);
   return [
     method('eth_chainId', [], () => toQuantity(view.chainId)),
     method('net_version', [], () => String(view.chainId)),
@@ -90,12 +94,12 @@ export function ethMethods(view: ChainView, options: MethodOptions = {}): RpcMet
     }),
     method('eth_call', [{ name: 'transaction', parse: callRequest }, optionalBlock], async ([t, b]) => {
       const at = view.stateAt(b as BlockRef | undefined);
-      const spec = callSpec(view, t as CallRequest, at);
+      const spec = callSpec(view, t as CallRequest, at, cappedCallGas(t as CallRequest, limits.callGasCap, 'eth_call'));
       return toData(await ethCall(view.node.chain, at, spec, callReport(view, debug, 'eth_call', at, spec)));
     }),
     method('eth_estimateGas', [{ name: 'transaction', parse: callRequest }, optionalBlock], async ([t, b]) => {
       const at = view.stateAt(b as BlockRef | undefined);
-      const spec = callSpec(view, t as CallRequest, at);
+      const spec = callSpec(view, t as CallRequest, at, cappedCallGas(t as CallRequest, limits.callGasCap, 'eth_estimateGas'));
       return toQuantity(await estimateGas(view.node.chain, at, spec, callReport(view, debug, 'eth_estimateGas', at, spec)));
     }),
     method('eth_gasPrice', [], () => toQuantity(view.head().nextBaseFee + gasPremiumEstimate(view))),
@@ -135,14 +139,14 @@ export function ethMethods(view: ChainView, options: MethodOptions = {}): RpcMet
       const record = view.blockAt(b as BlockRef);
       return record ? toQuantity(record.messages.length) : null;
     }),
-    method('eth_getLogs', [{ name: 'filter', parse: logFilter }], ([f]) => queryLogs(view, f as LogFilter)),
+    method('eth_getLogs', [{ name: 'filter', parse: logFilter }], ([f]) => queryLogs(view, f as LogFilter, limits)),
     method('eth_getBlockTransactionCountByHash', [{ name: 'hash', parse: hash32 }], ([h]) => {
       const record = view.node.chain.store.byEthHash(h as Uint8Array);
       return record ? toQuantity(record.messages.length) : null;
     }),
     method('eth_getTransactionByBlockNumberAndIndex', [{ name: 'block', parse: blockRef }, { name: 'index', parse: quantity }], ([b, i]) => transactionAt(view, view.blockAt(b as BlockRef), i as bigint)),
     method('eth_getTransactionByBlockHashAndIndex', [{ name: 'hash', parse: hash32 }, { name: 'index', parse: quantity }], ([h, i]) => transactionAt(view, view.node.chain.store.byEthHash(h as Uint8Array), i as bigint)),
-    ...filterMethods(view),
+    ...filterMethods(view, limits),
     ...traceMethods(view),
     ...debugMethods(view),
     ...filecoinMethods(view, view.node.networkName),

@@ -6,13 +6,14 @@ import { RpcError } from '../rpc/index.ts';
 import { BLOCK_GAS_LIMIT } from '../chain/blocks/base-fee.ts';
 import type { ChainView } from './chain-view.ts';
 import { Filters } from './filters.ts';
+import { DEFAULT_LIMITS, type GatewayLimits } from './limits.ts';
 
 const MAX_FEE_HISTORY_BLOCKS = 1024;
 /** What eth_feeHistory reports as a tipset's reward when it has no messages (Lotus's minimum premium). */
 const EMPTY_REWARD = 100_000n;
 
-export function filterMethods(view: ChainView): RpcMethod[] {
-  const filters = new Filters(view);
+export function filterMethods(view: ChainView, limits: GatewayLimits = DEFAULT_LIMITS): RpcMethod[] {
+  const filters = new Filters(view, limits);
   return [
     method('eth_newFilter', [{ name: 'filter', parse: logFilter }], ([f]) => filters.create('logs', f as LogFilter)),
     method('eth_newBlockFilter', [], () => filters.create('blocks')),

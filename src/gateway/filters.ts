@@ -2,7 +2,8 @@
 // eth_newPendingTransactionFilter polled with eth_getFilterChanges (and eth_getFilterLogs), and over
 // WebSocket eth_subscribe to newHeads, logs (with address and topics) and newPendingTransactions,
 // notified as `eth_subscription`. Filters not polled for an hour are dropped (Lotus's FilterTTL), at most
-// 100 exist at once; subscriptions end with eth_unsubscribe or when their connection closes.
+// 100 exist at once, a WebSocket connection holds at most 100 subscriptions (limits.ts sets other
+// numbers); subscriptions end with eth_unsubscribe or when their connection closes.
 
 import { randomBytes } from 'node:crypto';
 import { ethLogJson, toData } from '../eth/index.ts';
@@ -12,9 +13,7 @@ import type { NewHead } from '../chain/chain.ts';
 import type { ChainView } from './chain-view.ts';
 import { blockJson } from './blocks.ts';
 import { logMatches, queryLogs } from './logs.ts';
-
-const FILTER_TTL_MS = 60 * 60 * 1000;
-const MAX_FILTERS = 100;
+import { DEFAULT_LIMITS, LIMIT_EXCEEDED, type GatewayLimits } from './limits.ts';
 
 type Kind = 'logs' | 'blocks' | 'pending';
 
@@ -39,10 +38,12 @@ export function matchingLogs(head: NewHead, criteria: LogFilter | undefined, txH
 
 export class Filters {
   private readonly view: ChainView;
+  private readonly limits: GatewayLimits;
   private readonly filters = new Map<string, Filter>();
 
-  constructor(view: ChainView) {
+  constructor(view: ChainView, limits: GatewayLimits = DEFAULT_LIMITS) {
     this.view = view;
+    this.limits = limits;
   }
 
   /** Lotus's shape (16 random bytes in a 32-byte hash), without a leading zero: ids are QUANTITYs. */
@@ -77,7 +78,7 @@ export class Filters {
 
   create(kind: Kind, criteria?: LogFilter): string {
     this.expire();
-    if (this.filters.size >= MAX_FILTERS) throw new RpcError(-32000, `too many filters (at most ${MAX_FILTERS}): uninstall some`);
+    if (this.filters.size >= this.limits.maxFilters) throw new RpcError(LIMIT_EXCEEDED, `too many filters (at most ${this.limits.maxFilters}, --max-filters): uninstall some with eth_uninstallFilter`);
     const id = this.newId();
     const filter: Filter = { kind, criteria, changes: [], polled: Date.now(), stop: () => {} };
     filter.stop = this.listen(kind, (items) => filter.changes.push(...items), criteria);
@@ -95,7 +96,7 @@ export class Filters {
     const filter = this.get(id);
     if (filter.kind !== 'logs') throw new RpcError(-32000, 'eth_getFilterLogs works on log filters only');
     filter.polled = Date.now();
-    return queryLogs(this.view, filter.criteria!);
+    return queryLogs(this.view, filter.criteria!, this.limits);
   }
 
   uninstall(id: string): boolean {
@@ -115,12 +116,16 @@ export class Filters {
 
   private expire(): void {
     const now = Date.now();
-    for (const [id, f] of this.filters) if (now - f.polled > FILTER_TTL_MS) this.uninstall(id);
+    for (const [id, f] of this.filters) if (now - f.polled > this.limits.filterTtlMs) this.uninstall(id);
   }
 
   /** eth_subscribe: notifications on this WebSocket until unsubscribed or closed. */
   subscribe(ctx: RpcContext, kind: string, criteria: LogFilter | undefined): string {
     if (!ctx.notify) throw new RpcError(-32000, 'eth_subscribe needs a WebSocket connection');
+    let mine = this.perConnection.get(ctx);
+    if (!mine) this.perConnection.set(ctx, (mine = new Set()));
+    const max = this.limits.maxSubscriptions;
+    if (mine.size >= max) throw new RpcError(LIMIT_EXCEEDED, `too many subscriptions on this connection (at most ${max}, --max-subscriptions): end some with eth_unsubscribe`);
     const id = this.newId();
     const notify = ctx.notify;
     const send = (result: unknown) => notify('eth_subscription', { subscription: id, result });
@@ -140,12 +145,19 @@ export class Filters {
       default:
         throw new RpcError(-32602, `unknown subscription "${kind}": use newHeads, logs or newPendingTransactions`);
     }
-    this.subscriptions.set(id, stop);
+    const owned = mine;
+    owned.add(id);
+    this.subscriptions.set(id, () => {
+      stop();
+      owned.delete(id);
+    });
     ctx.onClose?.(() => this.unsubscribe(id));
     return id;
   }
 
   private readonly subscriptions = new Map<string, () => void>();
+  /** Each connection's subscription ids, to count them against maxSubscriptions. */
+  private readonly perConnection = new WeakMap<RpcContext, Set<string>>();
 
   unsubscribe(id: string): boolean {
     const stop = this.subscriptions.get(id.toLowerCase());

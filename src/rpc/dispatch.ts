@@ -5,6 +5,7 @@
 
 import { FatalError, InvalidInputError } from '../primitives/index.ts';
 import type { RpcContext, RpcMethod } from './method.ts';
+import { MissingPermissionError, type Permission } from './permission.ts';
 import {
   InvalidParamsError,
   InvalidRequestError,
@@ -25,6 +26,8 @@ export interface DispatcherOptions {
   maxBatch?: number;
   /** Where the details of internal errors go (stderr). */
   log?: (line: string) => void;
+  /** The permission each method needs (checked when a call's context carries permissions); 'admin' if unlisted. */
+  permissions?: Readonly<Record<string, Permission>>;
 }
 
 /** A request that passed the envelope checks. `id` is absent for a notification. */
@@ -38,6 +41,7 @@ export class Dispatcher {
   readonly #methods = new Map<string, RpcMethod>();
   readonly #maxBatch: number;
   readonly #log: (line: string) => void;
+  readonly #permissions: Readonly<Record<string, Permission>>;
 
   constructor(methods: RpcMethod[], options: DispatcherOptions = {}) {
     for (const m of methods) {
@@ -46,6 +50,7 @@ export class Dispatcher {
     }
     this.#maxBatch = options.maxBatch ?? 100;
     this.#log = options.log ?? ((line) => console.error(line));
+    this.#permissions = options.permissions ?? {};
   }
 
   has(name: string): boolean {
@@ -90,6 +95,10 @@ export class Dispatcher {
   async #call(call: Call, ctx: RpcContext): Promise<unknown> {
     const m = this.#methods.get(call.method);
     if (m === undefined) throw new MethodNotFoundError(call.method);
+    if (ctx.permissions) {
+      const need = Object.hasOwn(this.#permissions, call.method) ? this.#permissions[call.method]! : 'admin';
+      if (!ctx.permissions.has(need)) throw new MissingPermissionError(call.method, need);
+    }
     const given = call.params === undefined ? [] : call.params;
     if (!Array.isArray(given)) throw new InvalidParamsError('params must be an array');
     if (given.length > m.params.length) {

@@ -6,3 +6,4 @@ export * from './rpc-error.ts';
 export * from './params.ts';
 export * from './method.ts';
 export * from './dispatch.ts';
+export * from './permission.ts';

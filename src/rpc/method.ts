@@ -3,10 +3,13 @@
 // handler only resolves, calls the domain and formats. Methods are grouped into sub-APIs elsewhere.
 
 import type { ParamParser } from './param-scalars.ts';
+import type { Permission } from './permission.ts';
 
 /** What a handler knows about the connection its request came on. */
 export interface RpcContext {
   readonly transport: 'http' | 'ws';
+  /** What the caller may do (permission.ts); absent: everything (loopback, or the in-process provider). */
+  readonly permissions?: ReadonlySet<Permission>;
   /** WebSocket only: send a notification `{jsonrpc:'2.0', method, params}` to this client. */
   notify?(method: string, params: unknown): void;
   /** WebSocket only: run `fn` when the connection closes (at once if it already has). */

@@ -9,10 +9,11 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import fastifyCompress from '@fastify/compress';
 import fastifyCors from '@fastify/cors';
 import fastifyWebsocket from '@fastify/websocket';
-import { RPC_ERROR, type Dispatcher } from '../rpc/index.ts';
+import { RPC_ERROR, type Dispatcher, type Permission } from '../rpc/index.ts';
 import { isLoopbackOrigin, originPolicy } from './origin-policy.ts';
 import { errorPayload, exchange } from './rpc-exchange.ts';
 import { serveWebSocket, type WsSocket } from './ws-rpc.ts';
+import { requestPermissions, type Access } from './access.ts';
 
 export const RPC_PATHS = ['/rpc/v1', '/rpc/v0', '/'] as const;
 
@@ -23,13 +24,15 @@ export interface AppOptions {
   log: (line: string) => void;
   /** One log line per request: method names and duration. */
   verbose: boolean;
+  /** Tokens needed beyond 'read' (access.ts); absent: every caller may call every method. */
+  access?: Access;
 }
 
 /** How long `close()` lets WebSocket clients answer the close frame before dropping them. */
 const WS_CLOSE_GRACE_MS = 1000;
 
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
-  const { dispatcher, bodyLimit, log, verbose } = options;
+  const { dispatcher, bodyLimit, log, verbose, access } = options;
   const app = Fastify({ logger: false, bodyLimit });
 
   await app.register(fastifyCors, {
@@ -44,6 +47,16 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     if (originPolicy(request.headers.origin) !== 'refused') return;
     return sendJsonRpcError(reply, 403, RPC_ERROR.INVALID_REQUEST, `origin ${request.headers.origin} is not allowed`);
   });
+  // A token that is not ours gets 401 on every path, the WebSocket upgrade included.
+  app.addHook('onRequest', async (request, reply) => {
+    const permissions = requestPermissions(access, request.headers.authorization);
+    if (!(permissions instanceof Error)) return;
+    return sendJsonRpcError(reply, 401, RPC_ERROR.INVALID_REQUEST, `invalid token: ${permissions.message}; make one with \`fevm-devnet token create --perm read|write|sign|admin\``);
+  });
+  const permissionsOf = (request: FastifyRequest): ReadonlySet<Permission> | undefined => {
+    const permissions = requestPermissions(access, request.headers.authorization);
+    return permissions instanceof Error ? new Set() : permissions; // refused by the hook already
+  };
 
   // Clients send application/json, text/plain or nothing at all: every body is read as text.
   app.removeAllContentTypeParsers();
@@ -52,7 +65,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const postRpc = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
     const started = performance.now();
     const text = typeof request.body === 'string' ? request.body : '';
-    const { payload, calls } = await exchange(dispatcher, text, { transport: 'http' }, log);
+    const { payload, calls } = await exchange(dispatcher, text, { transport: 'http', permissions: permissionsOf(request) }, log);
     if (verbose) log(`POST ${request.url} ${calls} ${(performance.now() - started).toFixed(1)}ms`);
     if (payload === undefined) return reply.code(204).send();
     return reply.code(200).type('application/json; charset=utf-8').send(payload);
@@ -66,7 +79,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       method: 'GET',
       url,
       handler: getRpc,
-      wsHandler: (socket: WsSocket) => serveWebSocket(socket, url, { dispatcher, log, verbose }),
+      wsHandler: (socket: WsSocket, request: FastifyRequest) => serveWebSocket(socket, url, { dispatcher, log, verbose, permissions: permissionsOf(request) }),
     });
   }
   app.get('/health', async () => ({ status: 'ok' }));

@@ -2,7 +2,9 @@
 // Lotus does. Port 0 takes a free port, for tests. `close()` ends WebSocket connections as well.
 
 import type { Dispatcher } from '../rpc/index.ts';
+import { InvalidInputError } from '../primitives/index.ts';
 import { createApp } from './create-app.ts';
+import { isLoopbackHost } from './access.ts';
 
 export interface ServerOptions {
   dispatcher: Dispatcher;
@@ -21,6 +23,15 @@ export interface ServerOptions {
    * for a devnet inside a program that ends by itself, such as a Hardhat test run.
    */
   unref?: boolean;
+  /** The secret API tokens are signed with (needed when tokens are: off loopback, or with requireToken). */
+  tokenSecret?: Uint8Array;
+  /** Ask for a token beyond 'read' on loopback too (`--require-token`). */
+  requireToken?: boolean;
+  /**
+   * Treat the listener as reachable from other machines whatever its address, for tests in a sandbox
+   * that has no address but loopback to bind to.
+   */
+  treatAsRemote?: boolean;
 }
 
 export interface RunningServer {
@@ -36,9 +47,20 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 1234;
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
+/** Whether a server with these options asks callers for tokens beyond 'read'. */
+export function needsTokens(options: Pick<ServerOptions, 'host' | 'requireToken' | 'treatAsRemote'>): boolean {
+  return options.requireToken === true || options.treatAsRemote === true || !isLoopbackHost(options.host ?? DEFAULT_HOST);
+}
+
 export async function createServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST;
+  let access: { secret: Uint8Array } | undefined;
+  if (needsTokens(options)) {
+    if (!options.tokenSecret) throw new InvalidInputError(`listening on ${host} needs a token secret: callers other than this machine's must show a token to write or sign`);
+    access = { secret: options.tokenSecret };
+  }
   const app = await createApp({
+    access,
     dispatcher: options.dispatcher,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     log: options.log ?? ((line) => console.error(line)),

@@ -4,3 +4,6 @@
 export { createServer, DEFAULT_BODY_LIMIT, DEFAULT_HOST, DEFAULT_PORT, type RunningServer, type ServerOptions } from './create-server.ts';
 export { createApp, RPC_PATHS, type AppOptions } from './create-app.ts';
 export { isLoopbackOrigin, originPolicy, type OriginPolicy } from './origin-policy.ts';
+export { needsTokens } from './create-server.ts';
+export { createToken, verifyToken, InvalidTokenError } from './auth-token.ts';
+export { isLoopbackHost, requestPermissions, type Access } from './access.ts';

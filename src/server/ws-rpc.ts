@@ -3,7 +3,7 @@
 // The context given to handlers can push notifications (eth_subscribe) and hears about the close.
 // A malformed message gets a parse error and the connection stays open.
 
-import type { Dispatcher, RpcContext } from '../rpc/index.ts';
+import type { Dispatcher, Permission, RpcContext } from '../rpc/index.ts';
 import { exchange } from './rpc-exchange.ts';
 
 /** The part of a `ws` WebSocket this file uses (the package ships no types). */
@@ -20,6 +20,8 @@ export interface WsRpcOptions {
   dispatcher: Dispatcher;
   log: (line: string) => void;
   verbose: boolean;
+  /** What this connection may call, from its upgrade request's token (access.ts); absent: everything. */
+  permissions?: ReadonlySet<Permission>;
 }
 
 /** Serves JSON-RPC on an accepted WebSocket; `path` is for the log. */
@@ -40,6 +42,7 @@ export function serveWebSocket(socket: WsSocket, path: string, options: WsRpcOpt
 
   const ctx: RpcContext = {
     transport: 'ws',
+    ...(options.permissions ? { permissions: options.permissions } : {}),
     notify: (method, params) => send(JSON.stringify({ jsonrpc: '2.0', method, params })),
     onClose: (fn) => {
       if (closed) runListener(fn);
