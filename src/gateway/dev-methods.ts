@@ -19,7 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { toData, toQuantity } from '../eth/index.ts';
 import { bytesEqual, bytesToHex, ethAddressToFilecoinAddress, hexToBytes, keccak256 } from '../primitives/index.ts';
 import { signedMessageCid } from '../ipld/index.ts';
-import { RpcError, address, any, bool, callRequest, data, hash32, method, quantity, type CallRequest, type RpcMethod } from '../rpc/index.ts';
+import { InvalidParamsError, RpcError, address, any, bool, callRequest, data, hash32, method, safeInteger, type CallRequest, type RpcMethod } from '../rpc/index.ts';
 import { ethTransactionToSignedMessage } from '../vm/index.ts';
 import { estimateGas } from './call.ts';
 import type { ChainView } from './chain-view.ts';
@@ -30,6 +30,9 @@ import { Snapshots, snapshotMethods } from './snapshots.ts';
 
 export const CLIENT_NAME = 'fevm-devnet';
 export const CLIENT_RELEASE = '0.1.0';
+
+/** Most tipsets one hardhat_mine / anvil_mine seals. */
+const MAX_MINED_TIPSETS = 10_000;
 
 export function devMethods(view: ChainView): RpcMethod[] {
   const producer = view.node.producer;
@@ -51,6 +54,8 @@ export function devMethods(view: ChainView): RpcMethod[] {
   const automine = () => producer.miningMode.kind === 'automine';
   const instanceId = toData(randomBytes(32));
   const mine = async (count: number, interval: number) => {
+    // Each tipset is sealed for real (Hardhat reserves empty blocks lazily): a count of 2^40 would hold the node for days.
+    if (count > MAX_MINED_TIPSETS) throw new InvalidParamsError(`invalid count: at most ${MAX_MINED_TIPSETS} tipsets per call, got ${count}; move time with evm_increaseTime`);
     for (let i = 0; i < count; i++) {
       const timestamp = i === 0 ? undefined : view.head().timestamp + Math.max(1, interval);
       await producer.mine(timestamp);
@@ -76,16 +81,16 @@ export function devMethods(view: ChainView): RpcMethod[] {
       method(`${prefix}_stopImpersonatingAccount`, [{ name: 'address', parse: address }], impersonate(false)),
       method(`${prefix}_dropTransaction`, [{ name: 'hash', parse: hash32 }], drop),
     ]),
-    method('evm_mine', [{ name: 'timestamp', parse: any, optional: true }], async ([ts]) => {
-      await producer.mine(ts === undefined || ts === null ? undefined : Number(ts));
+    method('evm_mine', [{ name: 'timestamp', parse: safeInteger, optional: true }], async ([ts]) => {
+      await producer.mine(ts);
       return '0x0';
     }),
-    method('hardhat_mine', [{ name: 'count', parse: quantity, optional: true }, { name: 'interval', parse: quantity, optional: true }], async ([count, interval]) => {
-      await mine(Number(count ?? 1n), Number(interval ?? 1n));
+    method('hardhat_mine', [{ name: 'count', parse: safeInteger, optional: true }, { name: 'interval', parse: safeInteger, optional: true }], async ([count, interval]) => {
+      await mine(count ?? 1, interval ?? 1);
       return true;
     }),
-    method('anvil_mine', [{ name: 'count', parse: quantity, optional: true }, { name: 'interval', parse: quantity, optional: true }], async ([count, interval]) => {
-      await mine(Number(count ?? 1n), Number(interval ?? 1n));
+    method('anvil_mine', [{ name: 'count', parse: safeInteger, optional: true }, { name: 'interval', parse: safeInteger, optional: true }], async ([count, interval]) => {
+      await mine(count ?? 1, interval ?? 1);
       return null;
     }),
     method('evm_setAutomine', [{ name: 'enabled', parse: bool }], ([enabled]) => {
@@ -105,16 +110,16 @@ export function devMethods(view: ChainView): RpcMethod[] {
       if (!Number.isSafeInteger(s) || s < 0) throw new RpcError(-32602, 'evm_increaseTime takes a whole number of seconds');
       return String(producer.increaseTime(s));
     }),
-    method('evm_setNextBlockTimestamp', [{ name: 'timestamp', parse: any }], ([ts]) => {
+    method('evm_setNextBlockTimestamp', [{ name: 'timestamp', parse: safeInteger }], ([ts]) => {
       try {
-        producer.setNextTimestamp(Number(ts));
+        producer.setNextTimestamp(ts);
       } catch (error) {
         throw new RpcError(-32000, (error as Error).message);
       }
       return null;
     }),
-    method('anvil_setTime', [{ name: 'timestamp', parse: any }], ([ts]) => {
-      producer.setTime(Number(ts));
+    method('anvil_setTime', [{ name: 'timestamp', parse: safeInteger }], ([ts]) => {
+      producer.setTime(ts);
       return String(producer.now());
     }),
     method('hardhat_metadata', [], () => {

@@ -66,6 +66,24 @@ export const quantity: ParamParser<bigint> = (value, name) => {
   return BigInt(`0x${value.slice(2)}`);
 };
 
+/**
+ * A whole number that fits a JS number (at most 2^53 - 1): seconds, timestamps, counts. Given as a
+ * number, a hex quantity or decimal digits, as Hardhat's and anvil's clients send them.
+ */
+export const safeInteger: ParamParser<number> = (value, name) => {
+  const n = typeof value === 'string' && /^[0-9]+$/.test(value) ? BigInt(value) : quantityOrUndefined(value, name);
+  if (n === undefined || n > BigInt(Number.MAX_SAFE_INTEGER)) throw invalidParam(name, 'a whole number of at most 2^53 - 1', value);
+  return Number(n);
+};
+
+function quantityOrUndefined(value: unknown, name: string): bigint | undefined {
+  try {
+    return quantity(value, name);
+  } catch {
+    return undefined;
+  }
+}
+
 export const bool: ParamParser<boolean> = (value, name) => {
   if (typeof value !== 'boolean') throw invalidParam(name, 'true or false', value);
   return value;
