@@ -11,7 +11,7 @@ import { INIT_ACTOR_ID, INIT_HAMT_BIT_WIDTH, readInitState, type ActorState } fr
 import { ActorType } from '../vm/index.ts';
 import { accountStateAddress } from '../actors/account/account-actor.ts';
 import { verifyMessageSignature } from '../vm/index.ts';
-import { RpcError, address, any, hash32, method, string, type RpcMethod } from '../rpc/index.ts';
+import { RpcError, address, any, hash32, method, safeInteger, string, type RpcMethod } from '../rpc/index.ts';
 import type { ChainView } from './chain-view.ts';
 import { getActorEventsRaw } from './actor-events.ts';
 
@@ -109,8 +109,8 @@ export function filecoinMethods(view: ChainView, networkName: string): RpcMethod
       return view.node.chain.store.messageLocation(cid) ? toData(view.txHash(view.message(cid), cid)) : null;
     }),
     method('Filecoin.ChainHead', [], () => tipsetJson(view, view.head())),
-    method('Filecoin.ChainGetTipSetByHeight', [{ name: 'height', parse: any }, { name: 'tipsetKey', parse: any, optional: true }], ([height]) => {
-      const record = view.stateAt({ kind: 'number', number: BigInt(Number(height)) });
+    method('Filecoin.ChainGetTipSetByHeight', [{ name: 'height', parse: safeInteger }, { name: 'tipsetKey', parse: any, optional: true }], ([height]) => {
+      const record = view.stateAt({ kind: 'number', number: BigInt(height) });
       return tipsetJson(view, record);
     }),
     method('Filecoin.StateNetworkName', [], () => networkName),
