@@ -82,7 +82,13 @@ export function devMethods(view: ChainView): RpcMethod[] {
       method(`${prefix}_dropTransaction`, [{ name: 'hash', parse: hash32 }], drop),
     ]),
     method('evm_mine', [{ name: 'timestamp', parse: safeInteger, optional: true }], async ([ts]) => {
-      await producer.mine(ts);
+      try {
+        await producer.mine(ts);
+      } catch (error) {
+        // A timestamp not after the head's is the caller's mistake (Chain.seal refuses it), not a bug.
+        if (error instanceof RangeError) throw new RpcError(-32000, error.message);
+        throw error;
+      }
       return '0x0';
     }),
     method('hardhat_mine', [{ name: 'count', parse: safeInteger, optional: true }, { name: 'interval', parse: safeInteger, optional: true }], async ([count, interval]) => {
