@@ -11,7 +11,7 @@ import { INIT_ACTOR_ID, INIT_HAMT_BIT_WIDTH, readInitState, type ActorState } fr
 import { ActorType } from '../vm/index.ts';
 import { accountStateAddress } from '../actors/account/account-actor.ts';
 import { verifyMessageSignature } from '../vm/index.ts';
-import { RpcError, address, any, hash32, method, safeInteger, string, type RpcMethod } from '../rpc/index.ts';
+import { InvalidParamsError, RpcError, address, any, hash32, method, safeInteger, string, type RpcMethod } from '../rpc/index.ts';
 import type { ChainView } from './chain-view.ts';
 import { getActorEventsRaw } from './actor-events.ts';
 
@@ -83,6 +83,17 @@ function robustAddress(view: ChainView, id: bigint, actor: ActorState): Address 
   throw new RpcError(-32000, `actor t0${id} has no robust address`);
 }
 
+/** A CID as Lotus's JSON writes it, `{"/": "bafy…"}`, or as the bare string. */
+function cidParam(value: unknown, name: string): CID {
+  const text = typeof value === 'object' && value !== null && '/' in value ? (value as { '/': unknown })['/'] : value;
+  try {
+    if (typeof text === 'string') return CID.parse(text);
+  } catch {
+    // Refused below, with what was given.
+  }
+  throw new InvalidParamsError(`invalid ${name}: expected a CID ({"/": "bafy…"}), got ${JSON.stringify(value)?.slice(0, 80)}`);
+}
+
 export function filecoinMethods(view: ChainView, networkName: string): RpcMethod[] {
   const actorOf = (text: unknown) => {
     const a = filecoinAddress(text);
@@ -102,10 +113,7 @@ export function filecoinMethods(view: ChainView, networkName: string): RpcMethod
       const cid = view.messageCid(h as Uint8Array);
       return cid ? link(cid) : null;
     }),
-    method('Filecoin.EthGetTransactionHashByCid', [{ name: 'cid', parse: any }], ([c]) => {
-      const text = typeof c === 'object' && c !== null && '/' in c ? (c as { '/': string })['/'] : c;
-      if (typeof text !== 'string') throw new RpcError(-32602, 'a CID is {"/": "bafy…"}');
-      const cid = CID.parse(text);
+    method('Filecoin.EthGetTransactionHashByCid', [{ name: 'cid', parse: cidParam }], ([cid]) => {
       return view.node.chain.store.messageLocation(cid) ? toData(view.txHash(view.message(cid), cid)) : null;
     }),
     method('Filecoin.ChainHead', [], () => tipsetJson(view, view.head())),
@@ -126,9 +134,8 @@ export function filecoinMethods(view: ChainView, networkName: string): RpcMethod
       verifyMessageSignature(signed, key, view.chainId);
       return link(view.node.submit({ ...signed, message: { ...signed.message, from: key } }));
     }),
-    method('Filecoin.ChainGetBlock', [{ name: 'cid', parse: any }], ([c]) => {
-      const text = typeof c === 'object' && c !== null && '/' in c ? (c as { '/': string })['/'] : c;
-      if (typeof text !== 'string') throw new RpcError(-32602, 'a CID is {"/": "bafy…"}');
+    method('Filecoin.ChainGetBlock', [{ name: 'cid', parse: cidParam }], ([cid]) => {
+      const text = cid.toString();
       const height = view.node.chain.header(view.head()).height;
       for (let h = height; h >= 0; h--) {
         const record = view.node.chain.store.atHeight(h);
