@@ -19,6 +19,8 @@ export interface DevnetGenesisOptions {
   networkName?: string;
   /** EIP-155 chain id the node answers and checks transactions against. */
   chainId?: number;
+  /** The accounts of `mnemonic` and `accounts` when the caller has them already (else derived here). */
+  devAccounts?: DevAccounts;
 }
 
 export interface DevnetGenesis extends GenesisState {
@@ -28,7 +30,7 @@ export interface DevnetGenesis extends GenesisState {
 }
 
 export function createDevnetGenesis(store: Blockstore, options: DevnetGenesisOptions = {}): DevnetGenesis {
-  const accounts = deriveDevAccounts({ mnemonic: options.mnemonic ?? DEFAULT_MNEMONIC, count: options.accounts ?? DEFAULT_ACCOUNT_COUNT });
+  const accounts = options.devAccounts ?? deriveDevAccounts({ mnemonic: options.mnemonic ?? DEFAULT_MNEMONIC, count: options.accounts ?? DEFAULT_ACCOUNT_COUNT });
   const balance = options.balance ?? DEFAULT_ACCOUNT_BALANCE;
   const networkName = options.networkName ?? DEFAULT_NETWORK_NAME;
   const state = buildGenesisState(store, {

@@ -3,6 +3,7 @@
 // production. The JSON-RPC gateway sits on top of this in a later layer.
 
 import { resolve } from 'node:path';
+import { loadEvm } from '../actors/index.ts';
 import { LmdbBlockstore, LmdbEnvironment, MemoryBlockstore, signedMessageCid, type Blockstore } from '../ipld/index.ts';
 import type { SignedMessage } from '../primitives/index.ts';
 import type { CID } from '../ipld/index.ts';
@@ -37,6 +38,8 @@ export interface DevnetNode {
   readonly devAccounts: DevAccounts;
   /** Adds a (signature-checked) message to the mempool; `ethTxHash` when it came as an Ethereum transaction. */
   submit(signed: SignedMessage, ethTxHash?: Uint8Array): CID;
+  /** Loads the EVM, which a node leaves until the first contract call (it takes a third of a start). */
+  warmUp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -53,7 +56,8 @@ export function createNode(config: NodeConfig = {}): DevnetNode {
     blocks = new MemoryBlockstore();
     kv = new MemoryKv();
   }
-  const { chain } = openChain({ ...config, blocks, kv });
+  const devAccounts = deriveDevAccounts({ mnemonic: config.mnemonic, count: config.accounts });
+  const { chain } = openChain({ ...config, devAccounts, blocks, kv });
   const mempool = new Mempool();
   const ethHashes = new Map<string, Uint8Array>();
   const producer = new BlockProducer(chain, mempool, {
@@ -71,7 +75,7 @@ export function createNode(config: NodeConfig = {}): DevnetNode {
     producer,
     dataDir,
     networkName: config.networkName ?? DEFAULT_NETWORK_NAME,
-    devAccounts: deriveDevAccounts({ mnemonic: config.mnemonic, count: config.accounts }),
+    devAccounts,
     submit(signed, ethTxHash) {
       const cid = signedMessageCid(signed);
       if (ethTxHash) ethHashes.set(cid.toString(), ethTxHash);
@@ -81,6 +85,9 @@ export function createNode(config: NodeConfig = {}): DevnetNode {
         ethHashes.delete(cid.toString());
         throw error;
       }
+    },
+    async warmUp() {
+      await loadEvm();
     },
     async close() {
       producer.stop();

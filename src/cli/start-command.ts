@@ -4,7 +4,7 @@
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { deriveDevAccounts, DEFAULT_ACCOUNT_COUNT, DEFAULT_MNEMONIC } from '../chain/dev-accounts.ts';
+import { DEFAULT_ACCOUNT_COUNT, DEFAULT_MNEMONIC, type DevAccounts } from '../chain/dev-accounts.ts';
 import { DEFAULT_ACCOUNT_BALANCE, DEFAULT_CHAIN_ID } from '../chain/genesis.ts';
 import type { NewHead } from '../chain/chain.ts';
 import { ExitCode, bytesToHex, formatFil, parseFil } from '../primitives/index.ts';
@@ -43,6 +43,9 @@ limits (docs/security.md):
   --max-log-range <n>    tipsets one eth_getLogs may cover (default 2880)
   --max-log-results <n>  logs one eth_getLogs may answer (default 10000)
   --call-gas-cap <gas>   most gas an eth_call or eth_estimateGas may ask for (default 10000000000)`;
+
+/** How long after it first answers the devnet loads what only contract calls need. */
+const WARM_UP_DELAY_MS = 100;
 
 export async function startCommand(args: string[], io: CommandOutput, signals: NodeJS.EventEmitter = process): Promise<number> {
   let values;
@@ -136,11 +139,13 @@ export async function startCommand(args: string[], io: CommandOutput, signals: N
     return 1;
   }
   const chainId = Number(values['chain-id'] ?? DEFAULT_CHAIN_ID);
-  printBanner(io, devnet.url, chainId, values.mnemonic ?? DEFAULT_MNEMONIC, Number(values.accounts ?? DEFAULT_ACCOUNT_COUNT), devnet.node.dataDir);
+  printBanner(io, devnet.url, chainId, values.mnemonic ?? DEFAULT_MNEMONIC, devnet.node.devAccounts, devnet.node.dataDir);
   const view = new ChainView(devnet.node, chainId);
   if (devnet.tokensRequired) printAccess(io, devnet.url, devnet.node.dataDir, devnet.createToken('admin'));
   if (values.artifacts) io.out(`ABIs: ${devnet.abis.size} contracts from ${values.artifacts.join(', ')}\n`);
   devnet.node.chain.onHead((head) => printHead(io, view, head, devnet.abis));
+  // The EVM loads once the devnet answers, not before (see DevnetNode.warmUp), nor at the first deploy.
+  setTimeout(() => void devnet.node.warmUp().catch(() => undefined), WARM_UP_DELAY_MS).unref();
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     signals.once('SIGINT', stop);
@@ -173,8 +178,7 @@ function readStateFile(path: string): Uint8Array {
   return new Uint8Array(Buffer.from(hex.slice(2), 'hex'));
 }
 
-function printBanner(io: CommandOutput, url: string, chainId: number, mnemonic: string, count: number, dataDir: string | undefined): void {
-  const accounts = deriveDevAccounts({ mnemonic, count });
+function printBanner(io: CommandOutput, url: string, chainId: number, mnemonic: string, accounts: DevAccounts, dataDir: string | undefined): void {
   io.out('fevm-devnet: a Filecoin EVM devnet\n');
   io.out('Development accounts (10,000 FIL each unless --balance says otherwise):');
   for (const a of accounts.eth) {

@@ -4,8 +4,8 @@
 // and custom errors decoded by their 4-byte selector over every known ABI. ABI decoding is ethers'.
 // Where the contracts come from (files, RPC) is the caller's.
 
-import { Interface, type ErrorFragment, type ParamType, type Result } from 'ethers';
-import { bytesToHex, keccak256 } from '../primitives/index.ts';
+import type { ErrorFragment, Interface, ParamType, Result } from 'ethers';
+import { bytesToHex, keccak256, loadEthers } from '../primitives/index.ts';
 import { creationTemplate, matchesCreation, matchesRuntime, runtimeLength, runtimeTemplate, type CodeTemplate } from './code-template.ts';
 import type { ContractArtifact } from './contract-artifact.ts';
 
@@ -42,6 +42,7 @@ export class AbiRegistry {
   /** Adds (or replaces) contracts; answers how many had an ABI ethers could read. */
   add(artifacts: Iterable<ContractArtifact>): number {
     let added = 0;
+    const { Interface } = loadEthers();
     for (const artifact of artifacts) {
       let abi: Interface;
       try {

@@ -6,8 +6,7 @@
 // joined with spaces. What the call was for (which contract, which transaction) is the caller's.
 
 import { formatWithOptions } from 'node:util';
-import { AbiCoder } from 'ethers';
-import { bytesToHex, keccak256 } from '../primitives/index.ts';
+import { bytesToHex, keccak256, loadEthers } from '../primitives/index.ts';
 
 /** The argument types console.sol's `log` overloads take up to four of. */
 const MULTI_ARGUMENT_TYPES = ['uint256', 'string', 'bool', 'address'];
@@ -53,7 +52,7 @@ export function decodeConsoleLogArguments(calldata: Uint8Array): string[] | unde
   if (!types) return undefined;
   let values: unknown[];
   try {
-    values = [...AbiCoder.defaultAbiCoder().decode(types, calldata.subarray(4))];
+    values = [...loadEthers().AbiCoder.defaultAbiCoder().decode(types, calldata.subarray(4))];
   } catch {
     return undefined;
   }

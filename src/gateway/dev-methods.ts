@@ -14,10 +14,10 @@
 // - eth_sign, personal_sign, eth_signTypedData_v4 for the development accounts; hardhat_/anvil_reset.
 // - State files: anvil_dumpState, anvil_loadState (state-files.ts).
 
-import { Wallet, type TypedDataDomain, type TypedDataField } from 'ethers';
+import type { TypedDataDomain, TypedDataField, Wallet } from 'ethers';
 import { randomBytes } from 'node:crypto';
 import { toData, toQuantity } from '../eth/index.ts';
-import { bytesEqual, bytesToHex, ethAddressToFilecoinAddress, hexToBytes, keccak256 } from '../primitives/index.ts';
+import { bytesEqual, bytesToHex, ethAddressToFilecoinAddress, hexToBytes, keccak256, loadEthers } from '../primitives/index.ts';
 import { signedMessageCid } from '../ipld/index.ts';
 import { InvalidParamsError, RpcError, address, any, bool, callRequest, data, hash32, method, safeInteger, type CallRequest, type RpcMethod } from '../rpc/index.ts';
 import { ethTransactionToSignedMessage } from '../vm/index.ts';
@@ -68,10 +68,16 @@ export function devMethods(view: ChainView): RpcMethod[] {
     method('eth_accounts', [], () => view.node.devAccounts.eth.map((a) => bytesToHex(a.ethAddress))),
     method('eth_sign', [{ name: 'address', parse: address }, { name: 'message', parse: data }], ([a, m]) => devWallet(view, a as Uint8Array).signMessage(m as Uint8Array)),
     method('personal_sign', [{ name: 'message', parse: data }, { name: 'address', parse: address }], ([m, a]) => devWallet(view, a as Uint8Array).signMessage(m as Uint8Array)),
-    method('eth_signTypedData_v4', [{ name: 'address', parse: address }, { name: 'typedData', parse: any }], ([a, t]) => {
-      const typed = (typeof t === 'string' ? JSON.parse(t) : t) as { domain: TypedDataDomain; types: Record<string, TypedDataField[]>; message: Record<string, unknown> };
+    method('eth_signTypedData_v4', [{ name: 'address', parse: address }, { name: 'typedData', parse: typedDataParam }], async ([a, typed]) => {
+      const wallet = devWallet(view, a as Uint8Array);
       const { EIP712Domain: _, ...types } = typed.types;
-      return devWallet(view, a as Uint8Array).signTypedData(typed.domain, types, typed.message);
+      try {
+        return await wallet.signTypedData(typed.domain, types, typed.message);
+      } catch (error) {
+        // ethers refuses types and values that do not fit EIP-712: the caller's input, not a bug.
+        const reason = (error as { shortMessage?: string }).shortMessage ?? (error as Error).message;
+        throw new InvalidParamsError(`invalid typedData: ${reason}`);
+      }
     }),
     method('hardhat_reset', [{ name: 'options', parse: any, optional: true }], () => reset(view)),
     method('anvil_reset', [{ name: 'options', parse: any, optional: true }], () => reset(view)),
@@ -149,10 +155,34 @@ export function devMethods(view: ChainView): RpcMethod[] {
 }
 
 /** The wallet of a development account (eth_sign, personal_sign, eth_signTypedData_v4). */
+interface TypedData {
+  domain: TypedDataDomain;
+  types: Record<string, TypedDataField[]>;
+  message: Record<string, unknown>;
+}
+
+/** EIP-712 typed data, as an object or as its JSON text (MetaMask sends text). */
+function typedDataParam(value: unknown, name: string): TypedData {
+  let typed = value;
+  if (typeof value === 'string') {
+    try {
+      typed = JSON.parse(value);
+    } catch {
+      throw new InvalidParamsError(`invalid ${name}: not JSON`);
+    }
+  }
+  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const t = typed as Partial<TypedData>;
+  if (!isObject(typed) || !isObject(t.types) || !isObject(t.domain ?? {}) || !isObject(t.message)) {
+    throw new InvalidParamsError(`invalid ${name}: expected EIP-712 typed data (an object with types, domain and message)`);
+  }
+  return { domain: t.domain ?? {}, types: t.types!, message: t.message! };
+}
+
 function devWallet(view: ChainView, address: Uint8Array): Wallet {
   const dev = view.node.devAccounts.eth.find((a) => bytesEqual(a.ethAddress, address));
   if (!dev) throw new RpcError(-32000, `unknown account ${bytesToHex(address)}: only the development accounts sign here (eth_accounts)`);
-  return new Wallet(bytesToHex(dev.privateKey));
+  return new (loadEthers().Wallet)(bytesToHex(dev.privateKey));
 }
 
 /** hardhat_reset / anvil_reset: back to the genesis tipset, with an empty mempool (no forking here). */
@@ -184,7 +214,7 @@ async function sendTransaction(view: ChainView, request: CallRequest, impersonat
   const gas = request.gas ?? (await estimateGas(view.node.chain, head, { from, to: request.to, value: request.value, data: request.data, timestamp: view.node.producer.pendingTimestamp() }));
   const priority = request.maxPriorityFeePerGas ?? gasPremiumEstimate(view);
   const maxFee = request.maxFeePerGas ?? request.gasPrice ?? head.nextBaseFee * 2n + priority;
-  const wallet = new Wallet(dev ? bytesToHex(dev.privateKey) : IMPERSONATION_KEY);
+  const wallet = new (loadEthers().Wallet)(dev ? bytesToHex(dev.privateKey) : IMPERSONATION_KEY);
   const raw = await wallet.signTransaction({
     type: 2,
     chainId: view.chainId,

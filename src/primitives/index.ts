@@ -15,3 +15,4 @@ export { encodeUvarint, decodeUvarint } from './address/leb128.ts';
 export * from './method-number.ts';
 export * from './message.ts';
 export * from './secp256k1.ts';
+export { loadEthers } from './load-ethers.ts';

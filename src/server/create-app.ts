@@ -11,6 +11,7 @@ import fastifyCors from '@fastify/cors';
 import fastifyWebsocket from '@fastify/websocket';
 import { RPC_ERROR, type Dispatcher, type Permission } from '../rpc/index.ts';
 import { isLoopbackOrigin, originPolicy } from './origin-policy.ts';
+import { lazySchemaCompilers } from './lazy-schema-compilers.ts';
 import { errorPayload, exchange } from './rpc-exchange.ts';
 import { serveWebSocket, type WsSocket } from './ws-rpc.ts';
 import { requestPermissions, type Access } from './access.ts';
@@ -33,7 +34,7 @@ const WS_CLOSE_GRACE_MS = 1000;
 
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const { dispatcher, bodyLimit, log, verbose, access } = options;
-  const app = Fastify({ logger: false, bodyLimit });
+  const app = Fastify({ logger: false, bodyLimit, schemaController: { compilersFactory: lazySchemaCompilers() } });
 
   await app.register(fastifyCors, {
     origin: (origin, callback) => callback(null, isLoopbackOrigin(origin)),

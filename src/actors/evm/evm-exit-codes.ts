@@ -4,9 +4,10 @@
 // Running out of gas is the FVM's out of gas (7). For the interpreter's result and for traced frames.
 
 import { ExitCode } from '../../primitives/index.ts';
-import { EVENT_TOO_LARGE } from './fevm-opcodes.ts';
 
 const INVALID_OPCODE = 0xfe;
+/** The error fevm-opcodes.ts throws for a LOG over FEVM's event size limit. */
+export const EVENT_TOO_LARGE = 'event too large';
 
 /** The exit code of a failed EVM frame, from @ethereumjs/evm's error text and the opcode it stopped at. */
 export function exitCodeForEvmError(error: string, opCode?: number): number {

@@ -9,6 +9,7 @@ import { EVMError, getOpcodesForHF, type EVMOpts } from '@ethereumjs/evm';
 import type { Common } from '@ethereumjs/common';
 import { ActorError, type EvmGasModel } from '../../vm/index.ts';
 import { ExitCode, bytesToUint, uintToFixedBytes } from '../../primitives/index.ts';
+import { EVENT_TOO_LARGE } from './evm-exit-codes.ts';
 import { extCodeHash } from './ext-code.ts';
 import { fevmCallGas } from './call-gas.ts';
 import { gasParams } from './gas-schedule.ts';
@@ -27,7 +28,6 @@ const EXTCODEHASH = 0x3f;
 const LOG0 = 0xa0;
 /** Total value bytes of one actor event (FEVM-FACTS §4.6): LOG data is at most 8192 − 32 × topics. */
 const MAX_EVENT_VALUE_BYTES = 8192;
-export const EVENT_TOO_LARGE = 'event too large';
 const REMOVED = [0xf2, 0x49, 0x4a];
 
 interface StackView {

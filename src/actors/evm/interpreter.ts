@@ -12,7 +12,7 @@ import { Address as EthjsAddress } from '@ethereumjs/util';
 import { ExitCode, bytesToHex } from '../../primitives/index.ts';
 import { ActorError, OutOfGasError, type Runtime } from '../../vm/index.ts';
 import type { CallContext } from './call-intercept.ts';
-import { acquireEvm, releaseEvm, type PooledEvm } from './evm-pool.ts';
+import type { PooledEvm } from './evm-pool.ts';
 import type { EvmSession } from './evm-session.ts';
 import { exitCodeForEvmError } from './evm-exit-codes.ts';
 import { traceEvmRun } from './evm-trace.ts';
@@ -25,6 +25,15 @@ export const PREVRANDAO_TAG = 10;
 /** get_randomness (0xfe..06) answers the beacon of an epoch; the devnet's beacon takes this tag. */
 const RAW_BEACON_TAG = 0;
 const INVALID_OPCODE = 0xfe;
+
+/**
+ * @ethereumjs/evm and FEVM's setup of it (evm-pool.ts), imported at the first EVM run instead of at
+ * start: the import takes a third of a cold start (it builds BLS12-381 and BN254 field tables for the
+ * precompiles), and a node answers everything but contract execution without it.
+ */
+export function loadEvm(): Promise<typeof import('./evm-pool.ts')> {
+  return import('./evm-pool.ts');
+}
 
 export interface EvmRun {
   code: Uint8Array;
@@ -41,6 +50,7 @@ export interface EvmRun {
  * or throws the ActorError the failure maps to.
  */
 export async function runEvm(rt: Runtime, session: EvmSession, run: EvmRun): Promise<Uint8Array> {
+  const { acquireEvm, releaseEvm } = await loadEvm();
   const pooled = await acquireEvm(rt.chainId, rt.evmGasModel);
   const depth = session.sm.openCheckpoints;
   const tracer = session.sm.world.tracer;

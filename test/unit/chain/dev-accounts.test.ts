@@ -2,7 +2,7 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { deriveDevAccounts } from '../../../src/chain/dev-accounts.ts';
+import { DEFAULT_MNEMONIC, deriveDevAccounts, deriveFromMnemonic } from '../../../src/chain/dev-accounts.ts';
 import { Protocol, bytesToHex } from '../../../src/primitives/index.ts';
 
 describe('development accounts', () => {
@@ -19,6 +19,16 @@ describe('development accounts', () => {
     assert.equal(accounts.eth.length, 10);
     assert.equal(accounts.filecoin.address.protocol, Protocol.SECP256K1);
     assert.notEqual(bytesToHex(accounts.filecoin.privateKey), bytesToHex(accounts.eth[0]!.privateKey));
+  });
+
+  it('the default mnemonic\'s table holds what BIP-32 derives, and more accounts than it holds are derived', () => {
+    const shown = (a: ReturnType<typeof deriveDevAccounts>) => ({
+      eth: a.eth.map((e) => [e.index, bytesToHex(e.privateKey), e.checksumAddress, bytesToHex(e.ethAddress), e.f410.toString('f')]),
+      filecoin: [bytesToHex(a.filecoin.privateKey), a.filecoin.address.toString('f')],
+    });
+    const derived = deriveFromMnemonic(DEFAULT_MNEMONIC, 21);
+    assert.deepEqual(shown(deriveDevAccounts({ count: 20 })), shown({ ...derived, eth: derived.eth.slice(0, 20) }));
+    assert.deepEqual(shown(deriveDevAccounts({ count: 21 })), shown(derived));
   });
 
   it('another mnemonic gives other accounts', () => {
