@@ -23,9 +23,10 @@ export function inProcessDevnet() {
 async function start() {
   let createDevnet;
   try {
-    // TypeScript sources: Node strips their types outside node_modules only (a repository checkout,
-    // or fevm-devnet installed from a path, which npm links); Hardhat's own tsx loader covers more.
-    ({ createDevnet } = await import('../src/cli/devnet.ts'));
+    // dist/ when it is built and current (always so in a package installed under node_modules), else
+    // the TypeScript in src/, whose types Node strips outside node_modules only (bin/sources.js).
+    const { sourceModule } = await import('../bin/sources.js');
+    ({ createDevnet } = await import(sourceModule('cli/devnet').url));
   } catch (error) {
     throw new Error(
       'fevm-devnet/hardhat: could not load the devnet to run it inside Hardhat ' +
