@@ -68,10 +68,16 @@ export function devMethods(view: ChainView): RpcMethod[] {
     method('eth_accounts', [], () => view.node.devAccounts.eth.map((a) => bytesToHex(a.ethAddress))),
     method('eth_sign', [{ name: 'address', parse: address }, { name: 'message', parse: data }], ([a, m]) => devWallet(view, a as Uint8Array).signMessage(m as Uint8Array)),
     method('personal_sign', [{ name: 'message', parse: data }, { name: 'address', parse: address }], ([m, a]) => devWallet(view, a as Uint8Array).signMessage(m as Uint8Array)),
-    method('eth_signTypedData_v4', [{ name: 'address', parse: address }, { name: 'typedData', parse: any }], ([a, t]) => {
-      const typed = (typeof t === 'string' ? JSON.parse(t) : t) as { domain: TypedDataDomain; types: Record<string, TypedDataField[]>; message: Record<string, unknown> };
+    method('eth_signTypedData_v4', [{ name: 'address', parse: address }, { name: 'typedData', parse: typedDataParam }], async ([a, typed]) => {
+      const wallet = devWallet(view, a as Uint8Array);
       const { EIP712Domain: _, ...types } = typed.types;
-      return devWallet(view, a as Uint8Array).signTypedData(typed.domain, types, typed.message);
+      try {
+        return await wallet.signTypedData(typed.domain, types, typed.message);
+      } catch (error) {
+        // ethers refuses types and values that do not fit EIP-712: the caller's input, not a bug.
+        const reason = (error as { shortMessage?: string }).shortMessage ?? (error as Error).message;
+        throw new InvalidParamsError(`invalid typedData: ${reason}`);
+      }
     }),
     method('hardhat_reset', [{ name: 'options', parse: any, optional: true }], () => reset(view)),
     method('anvil_reset', [{ name: 'options', parse: any, optional: true }], () => reset(view)),
@@ -149,6 +155,30 @@ export function devMethods(view: ChainView): RpcMethod[] {
 }
 
 /** The wallet of a development account (eth_sign, personal_sign, eth_signTypedData_v4). */
+interface TypedData {
+  domain: TypedDataDomain;
+  types: Record<string, TypedDataField[]>;
+  message: Record<string, unknown>;
+}
+
+/** EIP-712 typed data, as an object or as its JSON text (MetaMask sends text). */
+function typedDataParam(value: unknown, name: string): TypedData {
+  let typed = value;
+  if (typeof value === 'string') {
+    try {
+      typed = JSON.parse(value);
+    } catch {
+      throw new InvalidParamsError(`invalid ${name}: not JSON`);
+    }
+  }
+  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const t = typed as Partial<TypedData>;
+  if (!isObject(typed) || !isObject(t.types) || !isObject(t.domain ?? {}) || !isObject(t.message)) {
+    throw new InvalidParamsError(`invalid ${name}: expected EIP-712 typed data (an object with types, domain and message)`);
+  }
+  return { domain: t.domain ?? {}, types: t.types!, message: t.message! };
+}
+
 function devWallet(view: ChainView, address: Uint8Array): Wallet {
   const dev = view.node.devAccounts.eth.find((a) => bytesEqual(a.ethAddress, address));
   if (!dev) throw new RpcError(-32000, `unknown account ${bytesToHex(address)}: only the development accounts sign here (eth_accounts)`);
