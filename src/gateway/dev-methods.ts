@@ -113,7 +113,8 @@ export function devMethods(view: ChainView): RpcMethod[] {
     method('anvil_getAutomine', [], automine),
     method('evm_setIntervalMining', [{ name: 'milliseconds', parse: any }], ([ms]) => {
       const interval = Number(ms);
-      if (!Number.isFinite(interval) || interval < 0) throw new RpcError(-32602, 'evm_setIntervalMining takes milliseconds (0 turns interval mining off)');
+      // Node's timers hold at most 2^31 - 1 ms (24.8 days); a longer one fires after 1 ms, a tipset every millisecond.
+      if (!Number.isFinite(interval) || interval < 0 || interval > 2 ** 31 - 1) throw new RpcError(-32602, 'evm_setIntervalMining takes milliseconds, at most 2147483647 (0 turns interval mining off)');
       producer.setMode(interval > 0 ? { kind: 'interval', blockTime: interval / 1000 } : { kind: 'automine' });
       return true;
     }),
