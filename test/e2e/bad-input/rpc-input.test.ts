@@ -9,6 +9,8 @@ import assert from 'node:assert/strict';
 import { createDevnet, type Devnet } from '../../../src/cli/devnet.ts';
 import { ChainView, ethMethods } from '../../../src/gateway/index.ts';
 import type { RpcMethod } from '../../../src/rpc/method.ts';
+import { deriveDevAccounts } from '../../../src/chain/dev-accounts.ts';
+import { bytesToHex } from '../../../src/primitives/index.ts';
 import { BAD_CANDIDATES, assertRpcError, post, refuses, validValue, type ExpectedError } from './bad-input-helpers.ts';
 
 const PARSE = -32700;
@@ -64,6 +66,27 @@ const ENVELOPE_CASES: RawCase[] = [
   { name: 'batch over 100 calls', body: JSON.stringify(Array.from({ length: 101 }, (_, i) => ({ jsonrpc: '2.0', id: i, method: 'eth_chainId' }))), expect: { code: INVALID_REQUEST, message: 'over the limit of 100' } },
   { name: 'body over 1 MiB', body: req({ jsonrpc: '2.0', id: 1, method: 'eth_call', params: [{ data: '0x' + '00'.repeat(600_000) }] }), status: 413, expect: { code: INVALID_REQUEST, message: 'over the limit' } },
   { name: 'deeply nested params', body: `{"jsonrpc":"2.0","id":1,"method":"eth_getBalance","params":${'['.repeat(5000)}${']'.repeat(5000)}}`, expect: { code: INVALID_PARAMS, message: 'invalid' } },
+];
+
+const DEV = bytesToHex(deriveDevAccounts({ count: 1 }).eth[0]!.ethAddress);
+
+/** Values that parse but that the method refuses: development methods and Filecoin companions. */
+const METHOD_CASES: { name: string; method: string; params: unknown[]; expect: ExpectedError }[] = [
+  { name: 'hardhat_mine of 2^40 tipsets', method: 'hardhat_mine', params: ['0x10000000000'], expect: { code: INVALID_PARAMS, message: 'at most 10000 tipsets' } },
+  { name: 'anvil_mine with an interval over 2^53', method: 'anvil_mine', params: ['0x2', '0x1' + '0'.repeat(20)], expect: { code: INVALID_PARAMS, message: 'interval' } },
+  { name: 'evm_mine at a timestamp before the head', method: 'evm_mine', params: ['0x1'], expect: { code: -32000, message: "is not after the head's" } },
+  { name: 'evm_mine with an object', method: 'evm_mine', params: [{ timestamp: 5 }], expect: { code: INVALID_PARAMS, message: 'invalid timestamp' } },
+  { name: 'evm_setNextBlockTimestamp before the head', method: 'evm_setNextBlockTimestamp', params: [1], expect: { code: -32000, message: "is not after the head's" } },
+  { name: 'anvil_setTime with text', method: 'anvil_setTime', params: ['soon'], expect: { code: INVALID_PARAMS, message: 'invalid timestamp' } },
+  { name: 'evm_increaseTime negative', method: 'evm_increaseTime', params: [-5], expect: { code: INVALID_PARAMS, message: 'whole number of seconds' } },
+  { name: 'evm_setIntervalMining over 2^31 ms', method: 'evm_setIntervalMining', params: [86_850_244_149], expect: { code: INVALID_PARAMS, message: 'at most 2147483647' } },
+  { name: 'eth_signTypedData_v4 with text that is no JSON', method: 'eth_signTypedData_v4', params: [DEV, '{nope'], expect: { code: INVALID_PARAMS, message: 'not JSON' } },
+  { name: 'eth_signTypedData_v4 with a number', method: 'eth_signTypedData_v4', params: [DEV, 1085087230495], expect: { code: INVALID_PARAMS, message: 'EIP-712 typed data' } },
+  { name: 'eth_signTypedData_v4 with an unknown type', method: 'eth_signTypedData_v4', params: [DEV, { types: { Mail: [{ name: 'x', type: 'uint999' }] }, domain: {}, primaryType: 'Mail', message: { x: 1 } }], expect: { code: INVALID_PARAMS, message: 'invalid typedData' } },
+  { name: 'eth_sign for an account the node does not hold', method: 'eth_sign', params: [`0x${'ab'.repeat(20)}`, '0x1234'], expect: { code: -32000, message: 'unknown account' } },
+  { name: 'Filecoin.ChainGetTipSetByHeight with text', method: 'Filecoin.ChainGetTipSetByHeight', params: ['-W;', null], expect: { code: INVALID_PARAMS, message: 'invalid height' } },
+  { name: 'Filecoin.EthGetTransactionHashByCid with no CID', method: 'Filecoin.EthGetTransactionHashByCid', params: ['pending'], expect: { code: INVALID_PARAMS, message: 'invalid cid' } },
+  { name: 'Filecoin.ChainGetBlock with no CID', method: 'Filecoin.ChainGetBlock', params: [{ '/': 'bafy-nope' }], expect: { code: INVALID_PARAMS, message: 'invalid cid' } },
 ];
 
 interface MatrixCase {
@@ -146,6 +169,16 @@ describe('bad input over HTTP', () => {
       const answer = await post(devnet.url, req({ jsonrpc: '2.0', method: 'eth_getBalance', params: ['0x12'] }));
       assert.equal(answer.status, 204);
     });
+  });
+
+  describe('values that parse but that the method refuses', () => {
+    for (const c of METHOD_CASES) {
+      it(c.name, async () => {
+        const answer = await post(devnet.url, req({ jsonrpc: '2.0', id: 1, method: c.method, params: c.params }));
+        assert.equal(answer.status, 200, `${c.name}: HTTP ${answer.status}`);
+        assertRpcError(answer.json, c.expect, c.name);
+      });
+    }
   });
 
   describe('every registered method, wrong param counts and types', () => {
