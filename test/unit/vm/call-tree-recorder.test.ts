@@ -70,6 +70,16 @@ describe('call-tree recorder', () => {
     assert.equal((root.calls[0] as TracedEvmCall).exitCode, ExitCode.OK, 'the inner call succeeded before the revert');
   });
 
+  it('a message that runs out of gas still leaves its tree, the outermost send with exit 7', async () => {
+    const { h, counter, caller } = await setup();
+    const recorder = new CallTreeRecorder({ onStep: () => {} });
+    const data = hexToBytes(caller.iface.encodeFunctionData('bumpOther', [hex(counter.eth)]));
+    const result = await h.apply({ from: f410(ETH_A), to: Address.newId(caller.id), method: INVOKE_CONTRACT, params: encodeCbor(data), gasLimit: 5_000_000 }, { tracer: recorder });
+    assert.equal(result.receipt.exitCode, ExitCode.SYS_OUT_OF_GAS);
+    assert.equal(recorder.root!.exitCode, ExitCode.SYS_OUT_OF_GAS);
+    assert.equal(recorder.root!.calls.length, 1);
+  });
+
   it('tells CREATE, CREATE2, DELEGATECALL and STATICCALL apart and gives a create its address', async () => {
     const { h, counter, caller } = await setup();
     const create = (await traced(h, caller, 'deploy', [])).root.calls[0] as TracedEvmCall;
