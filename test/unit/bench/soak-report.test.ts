@@ -1,0 +1,34 @@
+// The soak run's verdicts from synthetic windows: memory growth after warm-up against 10%, p99 flat
+// or not, and errors counted. No timing is measured here.
+
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { soakMarkdown, soakVerdict, type SoakWindow } from '../../../bench/soak/soak-report.ts';
+
+const window = (at: number, rssMb: number, sendMs: number, errors: string[] = []): SoakWindow => ({
+  at,
+  rssBytes: rssMb * 2 ** 20,
+  latencies: { send: [sendMs, sendMs / 2], call: [1, 2], getLogs: [5] },
+  errors,
+  notifications: 3,
+});
+
+describe('soak verdict', () => {
+  it('measures memory growth from the first window after warm-up, not from the start', () => {
+    const v = soakVerdict([window(30, 100, 10), window(60, 200, 10), window(90, 210, 10)], 40);
+    assert.ok(Math.abs(v.memoryGrowth - 0.05) < 1e-9);
+    assert.equal(v.memoryFlat, true);
+    assert.equal(v.latencyFlat, true);
+    assert.equal(v.errors, 0);
+  });
+
+  it('fails a p99 that grows past 1.5× plus slack, memory past 10%, and counts errors', () => {
+    const v = soakVerdict([window(60, 200, 10), window(90, 230, 40, ['send: boom'])], 30);
+    assert.equal(v.memoryFlat, false);
+    assert.equal(v.latencyFlat, false);
+    assert.equal(v.errors, 1);
+    const md = soakMarkdown([window(60, 200, 10), window(90, 230, 40, ['send: boom'])], v, '# Soak');
+    assert.match(md, /Memory after warm-up: 15\.0% \(target ≤ 10%\): \*\*not met\*\*/);
+    assert.match(md, /Errors the client did not cause: 1/);
+  });
+});
