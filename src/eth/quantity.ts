@@ -11,7 +11,10 @@ export const ZERO_ADDRESS = `0x${'00'.repeat(20)}`;
 
 /** A non-negative integer as a quantity: 0 → '0x0', 255 → '0xff'. */
 export function toQuantity(n: bigint | number): string {
-  if (typeof n === 'number' && !Number.isSafeInteger(n)) throw new FatalError(`not an integer quantity: ${n}`);
+  if (typeof n === 'number') {
+    if (!Number.isSafeInteger(n)) throw new FatalError(`not an integer quantity: ${n}`);
+    if (n >= 0) return `0x${n.toString(16)}`; // the common case, without a bigint
+  }
   const value = BigInt(n);
   if (value < 0n) throw new FatalError(`a quantity cannot be negative: ${value}`);
   return `0x${value.toString(16)}`;

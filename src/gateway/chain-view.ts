@@ -20,6 +20,7 @@ import {
 import { RpcError, type BlockRef } from '../rpc/index.ts';
 import { StateTree } from '../state/index.ts';
 import { receiptFromIpld, type Receipt } from '../vm/index.ts';
+import { LogTextCache } from './log-text-cache.ts';
 
 /** Lotus's "requested epoch was a null round". */
 export const NULL_ROUND_CODE = 12;
@@ -27,6 +28,8 @@ export const NULL_ROUND_CODE = 12;
 export class ChainView {
   readonly node: DevnetNode;
   readonly chainId: number;
+  /** The JSON of logs eth_getLogs has answered, for the next query over them. */
+  readonly logTexts = new LogTextCache();
 
   constructor(node: DevnetNode, chainId: number) {
     this.node = node;

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { ethLogJson, toData } from '../eth/index.ts';
 import { signedMessageCid } from '../ipld/index.ts';
-import { RpcError, type LogFilter, type RpcContext } from '../rpc/index.ts';
+import { RpcError, type LogFilter, type RawJson, type RpcContext } from '../rpc/index.ts';
 import type { NewHead } from '../chain/chain.ts';
 import type { ChainView } from './chain-view.ts';
 import { blockJson } from './blocks.ts';
@@ -92,7 +92,8 @@ export class Filters {
     return filter.changes.splice(0);
   }
 
-  logs(id: string): unknown[] {
+  /** eth_getFilterLogs: the filter's logs as JSON text, as eth_getLogs answers them. */
+  logs(id: string): RawJson {
     const filter = this.get(id);
     if (filter.kind !== 'logs') throw new RpcError(-32000, 'eth_getFilterLogs works on log filters only');
     filter.polled = Date.now();

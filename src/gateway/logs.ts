@@ -1,14 +1,17 @@
 // eth_getLogs (FEVM-FACTS §7.5): logs of a block range (or one block hash) whose address is one of
-// `address` and whose topics match by position (null any, a list any of). Tipsets whose bloom cannot
-// hold the addresses or topics are skipped without reading their events. A range is at most 2,880
-// tipsets (Lotus's default) and answers at most 10,000 logs, unless limits.ts says otherwise.
+// `address` and whose topics match by position (null any, a list any of). The store keeps each tipset's
+// logs as one value with its bloom, block hash and transaction hashes, so a range is one cursor over the
+// tipsets that have logs; those whose bloom cannot hold the addresses or topics are skipped before their
+// logs are read. The answer is JSON text, each log's made once and kept (log-text-cache.ts). A range is
+// at most 2,880 tipsets (Lotus's default) and answers at most 10,000 logs, unless limits.ts says otherwise.
 
 import { ethLogJson } from '../eth/index.ts';
-import { RpcError, type BlockRef, type LogFilter } from '../rpc/index.ts';
+import { RawJson, RpcError, type BlockRef, type LogFilter } from '../rpc/index.ts';
+import type { TipsetLog } from '../chain/store/tipset-logs.ts';
 import type { ChainView } from './chain-view.ts';
 import { DEFAULT_LIMITS, type GatewayLimits } from './limits.ts';
-import { tipsetLogs } from './transactions.ts';
-import { bloomMayContain, bytesEqual } from '../primitives/index.ts';
+import { logTxHashes } from './transactions.ts';
+import { bloomBits, bloomHasBits, bytesEqual } from '../primitives/index.ts';
 
 /** Lotus's code for a block range over the limit. */
 const RANGE_EXCEEDED = -32005;
@@ -19,7 +22,8 @@ export function logMatches(filter: Pick<LogFilter, 'address' | 'topics'>, log: {
   return filter.topics.every((wanted, i) => wanted === null || wanted.length === 0 || (log.topics[i] !== undefined && wanted.some((t) => bytesEqual(t, log.topics[i]!))));
 }
 
-export function queryLogs(view: ChainView, filter: LogFilter, limits: Pick<GatewayLimits, 'maxLogRange' | 'maxLogResults'> = DEFAULT_LIMITS): unknown[] {
+/** The matching logs as JSON text (an array of eth_getLogs log objects). */
+export function queryLogs(view: ChainView, filter: LogFilter, limits: Pick<GatewayLimits, 'maxLogRange' | 'maxLogResults'> = DEFAULT_LIMITS): RawJson {
   let from: number;
   let to: number;
   if (filter.blockHash) {
@@ -30,18 +34,26 @@ export function queryLogs(view: ChainView, filter: LogFilter, limits: Pick<Gatew
     from = heightOf(view, filter.fromBlock);
     to = heightOf(view, filter.toBlock);
   }
-  if (to < from) return [];
+  if (to < from) return RawJson.array([]);
   if (to - from + 1 > limits.maxLogRange) throw new RpcError(RANGE_EXCEEDED, `block range of ${to - from + 1} is over the limit of ${limits.maxLogRange} (--max-log-range): ask for a shorter range`);
-  const out: unknown[] = [];
-  for (let height = from; height <= to; height++) {
-    const bloom = view.node.chain.store.bloom(height);
-    if (!bloom || !bloomMatches(bloom, filter)) continue;
-    for (const log of tipsetLogs(view, view.node.chain.store.atHeight(height)!, (event) => logMatches(filter, event))) {
-      out.push(ethLogJson(log));
-      if (out.length > limits.maxLogResults) throw new RpcError(-32000, `more than ${limits.maxLogResults} logs match: narrow the range or the filter`);
-    }
+  const store = view.node.chain.store;
+  const bloomMatches = bloomMatcher(filter);
+  const keep = (address: Uint8Array, topics: Uint8Array[]) => logMatches(filter, { address, topics });
+  const texts: string[] = [];
+  for (const { height, logs } of store.logsBetween(from, to)) {
+    if (!bloomMatches(logs.bloom)) continue;
+    const kept = logs.logs(keep);
+    if (kept.length === 0) continue;
+    if (texts.length + kept.length > limits.maxLogResults) throw new RpcError(-32000, `more than ${limits.maxLogResults} logs match: narrow the range or the filter`);
+    let hashOf: ((log: TipsetLog) => Uint8Array) | undefined;
+    const json = (log: TipsetLog) => {
+      hashOf ??= logTxHashes(view, () => store.atHeight(height)!);
+      const { address, topics, data, messageIndex, logIndex } = log;
+      return JSON.stringify(ethLogJson({ address, topics, data, blockHash: logs.blockHash, blockNumber: height, transactionHash: hashOf(log), transactionIndex: messageIndex, logIndex, removed: false }));
+    };
+    for (const log of kept) texts.push(view.logTexts.text(height, logs.blockHash, log.logIndex, () => json(log)));
   }
-  return out;
+  return RawJson.array(texts);
 }
 
 function heightOf(view: ChainView, ref: BlockRef | undefined): number {
@@ -51,7 +63,9 @@ function heightOf(view: ChainView, ref: BlockRef | undefined): number {
   return ref.tag === 'earliest' ? 0 : view.head().height;
 }
 
-function bloomMatches(bloom: Uint8Array, filter: LogFilter): boolean {
-  if (filter.address.length > 0 && !filter.address.some((a) => bloomMayContain(bloom, a))) return false;
-  return filter.topics.every((wanted) => wanted === null || wanted.length === 0 || wanted.some((t) => bloomMayContain(bloom, t)));
+/** Whether a bloom may hold one of the addresses and, at each position, one of the topics. */
+function bloomMatcher(filter: LogFilter): (bloom: Uint8Array) => boolean {
+  const addresses = filter.address.map(bloomBits);
+  const topics = filter.topics.flatMap((wanted) => (wanted === null || wanted.length === 0 ? [] : [wanted.map(bloomBits)]));
+  return (bloom) => (addresses.length === 0 || addresses.some((bits) => bloomHasBits(bloom, bits))) && topics.every((any) => any.some((bits) => bloomHasBits(bloom, bits)));
 }

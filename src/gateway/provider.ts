@@ -1,7 +1,7 @@
 // An in-process EIP-1193 provider over the dispatcher, for tests that do not want HTTP:
 // `request({ method, params })` answers the result or throws `{ code, message, data }` as a wallet does.
 
-import type { Dispatcher } from '../rpc/index.ts';
+import { resultValue, type Dispatcher } from '../rpc/index.ts';
 
 export interface Eip1193Provider {
   request(args: { method: string; params?: unknown[] | object }): Promise<unknown>;
@@ -28,7 +28,7 @@ export function createProvider(dispatcher: Dispatcher): Eip1193Provider {
         error?: { code: number; message: string; data?: unknown };
       };
       if (response.error) throw new ProviderRpcError(response.error.code, response.error.message, response.error.data);
-      return response.result;
+      return resultValue(response.result);
     },
   };
 }

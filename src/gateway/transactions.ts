@@ -4,7 +4,7 @@
 // logs counted across the tipset.
 
 import type { TipsetRecord } from '../chain/store/tipset-record.ts';
-import type { IndexedEvent } from '../chain/store/chain-store.ts';
+import type { TipsetLog } from '../chain/store/tipset-logs.ts';
 import { ethReceiptJson, ethTransactionFromMessage, ethTransactionJson, effectiveGasPrice, type EthLogInput, type EthTransaction } from '../eth/index.ts';
 import { decodeCbor, type CID } from '../ipld/index.ts';
 import { EAM_ACTOR_ID, ExitCode, Protocol, type Message, type SignedMessage } from '../primitives/index.ts';
@@ -50,32 +50,39 @@ function location(at: Located) {
 }
 
 /**
- * The logs of one tipset that `keep` accepts (all by default), with their tipset-wide log index; the
- * transaction hash is computed once per message, and only for messages with a kept log.
+ * The logs of one tipset that `keep` accepts (all by default), with their tipset-wide log index and
+ * their transaction hash as stored (derived from the message, once per message, where it is not).
  */
-export function tipsetLogs(view: ChainView, record: TipsetRecord, keep: (event: IndexedEvent) => boolean = () => true): EthLogInput[] {
-  const out: EthLogInput[] = [];
-  const hashes = new Map<number, Uint8Array>();
-  for (const event of view.node.chain.store.eventsBetween(record.height, record.height)) {
-    if (!keep(event)) continue;
-    let hash = hashes.get(event.messageIndex);
+export function tipsetLogs(view: ChainView, record: TipsetRecord, keep: (log: TipsetLog) => boolean = () => true): EthLogInput[] {
+  const hashOf = logTxHashes(view, () => record);
+  return (view.node.chain.store.logsAt(record.height)?.logs() ?? []).filter(keep).map((log) => ({
+    address: log.address,
+    topics: log.topics,
+    data: log.data,
+    blockHash: record.key.multihash.digest,
+    blockNumber: record.height,
+    transactionHash: hashOf(log),
+    transactionIndex: log.messageIndex,
+    logIndex: log.logIndex,
+    removed: false,
+  }));
+}
+
+/**
+ * The transaction hash of a stored log of one tipset: the stored one, else (a message that did not come
+ * as an Ethereum transaction here) what `txHash` makes of its message, computed once per message.
+ */
+export function logTxHashes(view: ChainView, record: () => TipsetRecord): (log: TipsetLog) => Uint8Array {
+  const derived = new Map<number, Uint8Array>();
+  return (log) => {
+    if (log.txHash) return log.txHash;
+    let hash = derived.get(log.messageIndex);
     if (!hash) {
-      const cid = record.messages[event.messageIndex]!;
-      hashes.set(event.messageIndex, (hash = view.txHash(view.message(cid), cid)));
+      const cid = record().messages[log.messageIndex]!;
+      derived.set(log.messageIndex, (hash = view.txHash(view.message(cid), cid)));
     }
-    out.push({
-      address: event.address,
-      topics: event.topics,
-      data: event.data,
-      blockHash: record.key.multihash.digest,
-      blockNumber: record.height,
-      transactionHash: hash,
-      transactionIndex: event.messageIndex,
-      logIndex: event.logIndex,
-      removed: false,
-    });
-  }
-  return out;
+    return hash;
+  };
 }
 
 export function receiptJson(view: ChainView, at: Located): unknown {

@@ -6,4 +6,5 @@ export * from './rpc-error.ts';
 export * from './params.ts';
 export * from './method.ts';
 export * from './dispatch.ts';
+export * from './raw-json.ts';
 export * from './permission.ts';

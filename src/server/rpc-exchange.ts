@@ -1,12 +1,14 @@
-// One JSON-RPC exchange as both transports see it: text in, text out. Malformed JSON is answered with
-// a -32700 parse error (id null), results are serialized here, and the calls are summarized for the
+// One JSON-RPC exchange as both transports see it: text in, text out (bytes out for an HTTP answer
+// with a result that is JSON text already: response-payload.ts). Malformed JSON is answered with a
+// -32700 parse error (id null), results are serialized here, and the calls are summarized for the
 // verbose log. Knows nothing of fastify or sockets.
 
-import { RPC_ERROR, toJsonRpcError, type Dispatcher, type RpcContext } from '../rpc/index.ts';
+import { RPC_ERROR, toJsonRpcError, type Dispatcher, type JsonRpcResponse, type RpcContext } from '../rpc/index.ts';
+import { responsePayload } from './response-payload.ts';
 
 export interface Exchange {
-  /** The JSON text to send back, or undefined when the body held only notifications. */
-  payload: string | undefined;
+  /** The JSON to send back (UTF-8 bytes only over HTTP), or undefined when the body held only notifications. */
+  payload: string | Buffer | undefined;
   /** The method names called, for the log. */
   calls: string;
 }
@@ -24,7 +26,7 @@ export async function exchange(dispatcher: Dispatcher, text: string, ctx: RpcCon
     return { payload: errorPayload(RPC_ERROR.PARSE, message), calls: '(parse error)' };
   }
   const response = await dispatcher.handle(body, ctx);
-  return { payload: response === undefined ? undefined : serialize(response, log), calls: describeCalls(body) };
+  return { payload: response === undefined ? undefined : serialize(response, ctx.transport === 'http', log), calls: describeCalls(body) };
 }
 
 /** `{jsonrpc:'2.0', id:null, error}` as text, for errors that belong to no request. */
@@ -32,9 +34,9 @@ export function errorPayload(code: number, message: string): string {
   return JSON.stringify({ jsonrpc: '2.0', id: null, error: { code, message } });
 }
 
-function serialize(response: unknown, log: (line: string) => void): string {
+function serialize(response: JsonRpcResponse | JsonRpcResponse[], bytes: boolean, log: (line: string) => void): string | Buffer {
   try {
-    return JSON.stringify(response);
+    return responsePayload(response, bytes);
   } catch (error) {
     // A handler returned something JSON cannot hold (a bigint, a cycle): a bug of ours.
     log(`internal error: a JSON-RPC response could not be serialized: ${String(error)}`);

@@ -54,7 +54,7 @@ export function serveWebSocket(socket: WsSocket, path: string, options: WsRpcOpt
     const started = performance.now();
     exchange(options.dispatcher, messageText(data), ctx, options.log).then(
       ({ payload, calls }) => {
-        if (payload !== undefined) send(payload);
+        if (payload !== undefined) send(payload.toString()); // text frames: a WebSocket answer is never bytes
         if (options.verbose) options.log(`ws ${path} ${calls} ${(performance.now() - started).toFixed(1)}ms`);
       },
       (error: unknown) => options.log(`internal error on a WebSocket message: ${String(error)}`),

@@ -1,22 +1,20 @@
 // The chain on disk: blocks in the blockstore, and in key-value tables of the same environment the
 // tipset records by height, the indexes the Ethereum view needs (eth block hash → height, eth tx hash →
-// message CID, message CID → height and index, events by height with a bloom per tipset) and the head.
-// `commit` writes a sealed tipset's blocks, records, indexes and the new head in one transaction, so a
-// node killed at any moment restarts on a head whose every receipt is there.
+// message CID, message CID → height and index, the logs of each tipset that has any, with its bloom, as
+// one value by height: tipset-logs.ts) and the head. `commit` writes a sealed tipset's blocks, records,
+// indexes and the new head in one transaction, so a node killed at any moment restarts on a head whose
+// every receipt is there. Data folders of the earlier layout (events and blooms tables) are converted
+// when opened (logs-layout.ts).
 
 import { CID, decodeCbor, encodeCbor, type BufferedBlockstore, type Blockstore } from '../../ipld/index.ts';
-import { bytesEqual } from '../../primitives/index.ts';
+import { LOGS_BLOOM_BYTES, bytesEqual } from '../../primitives/index.ts';
 import type { KvStore, KvTable } from './kv.ts';
+import { openLogsTable } from './logs-layout.ts';
+import { readU64, u64 } from './height-key.ts';
+import { encodeTipsetLogs, TipsetLogs, type IndexedEvent } from './tipset-logs.ts';
 import { decodeTipsetRecord, encodeTipsetRecord, type TipsetRecord } from './tipset-record.ts';
 
-/** One event as the log index keeps it. */
-export interface IndexedEvent {
-  messageIndex: number;
-  /** Emitter's Ethereum address (f410 or masked id). */
-  address: Uint8Array;
-  topics: Uint8Array[];
-  data: Uint8Array;
-}
+export type { IndexedEvent } from './tipset-logs.ts';
 
 export interface SealedTipset {
   record: TipsetRecord;
@@ -26,12 +24,6 @@ export interface SealedTipset {
   bloom: Uint8Array;
 }
 
-const u64 = (n: number) => {
-  const b = new Uint8Array(8);
-  new DataView(b.buffer).setBigUint64(0, BigInt(n));
-  return b;
-};
-const readU64 = (b: Uint8Array) => Number(new DataView(b.buffer, b.byteOffset, 8).getBigUint64(0));
 const HEAD = new TextEncoder().encode('head');
 
 export class ChainStore {
@@ -41,8 +33,7 @@ export class ChainStore {
   private readonly byHash: KvTable;
   private readonly txs: KvTable;
   private readonly locations: KvTable;
-  private readonly events: KvTable;
-  private readonly blooms: KvTable;
+  private readonly logs: KvTable;
   private readonly meta: KvTable;
   private cachedHead: TipsetRecord | undefined;
 
@@ -53,9 +44,8 @@ export class ChainStore {
     this.byHash = kv.table('tipset-by-eth-hash');
     this.txs = kv.table('eth-tx-hashes');
     this.locations = kv.table('message-locations');
-    this.events = kv.table('events');
-    this.blooms = kv.table('blooms');
     this.meta = kv.table('meta');
+    this.logs = openLogsTable(kv, (height) => this.recordAt(height));
   }
 
   head(): TipsetRecord | undefined {
@@ -64,6 +54,7 @@ export class ChainStore {
     return (this.cachedHead = height === undefined ? undefined : this.recordAt(readU64(height)));
   }
 
+  /** The record stored at `height`, head or not. */
   private recordAt(height: number): TipsetRecord | undefined {
     const bytes = this.tipsets.get(u64(height));
     return bytes && decodeTipsetRecord(bytes);
@@ -98,8 +89,28 @@ export class ChainStore {
     return this.atHeight(height)?.messages[index]?.equals(cid) ? { height, index } : undefined;
   }
 
+  /** The tipset's logs bloom (all zero for a tipset without logs), or undefined where there is none. */
   bloom(height: number): Uint8Array | undefined {
-    return this.atHeight(height) ? this.blooms.get(u64(height)) : undefined;
+    if (!this.atHeight(height)) return undefined;
+    return this.logsAt(height)?.bloom.slice() ?? new Uint8Array(LOGS_BLOOM_BYTES);
+  }
+
+  /** The stored logs of the tipset at `height`, or undefined if it has none (or there is no tipset). */
+  logsAt(height: number): TipsetLogs | undefined {
+    const head = this.head();
+    if (!head || height > head.height) return undefined;
+    const bytes = this.logs.get(u64(height));
+    return bytes && new TipsetLogs(bytes);
+  }
+
+  /**
+   * The tipsets in [from, to] that have logs, in height order, read with one cursor. Null rounds hold
+   * none (commit clears them), and heights above the head are not answered.
+   */
+  *logsBetween(from: number, to: number): Iterable<{ height: number; logs: TipsetLogs }> {
+    const top = Math.min(to, this.head()?.height ?? -1);
+    if (top < Math.max(from, 0)) return;
+    for (const [key, value] of this.logs.range(u64(Math.max(from, 0)), u64(top + 1))) yield { height: readU64(key), logs: new TipsetLogs(value) };
   }
 
   /** Makes `record` (an earlier head, with its state) the head again (evm_revert). */
@@ -109,18 +120,6 @@ export class ChainStore {
       this.meta.put(HEAD, u64(record.height));
     });
     this.cachedHead = record;
-  }
-
-  /** Events of tipsets in [from, to], in order (height, message, event). */
-  *eventsBetween(from: number, to: number): Iterable<IndexedEvent & { height: number; logIndex: number }> {
-    const top = Math.min(to, this.head()?.height ?? -1);
-    if (top < from) return;
-    for (const [key, value] of this.events.range(u64(from), u64(top + 1))) {
-      const [messageIndex, address, topics, data] = decodeCbor<[number, Uint8Array, Uint8Array[], Uint8Array]>(value);
-      const height = readU64(key);
-      const logIndex = new DataView(key.buffer, key.byteOffset + 8, 4).getUint32(0);
-      yield { height, logIndex, messageIndex, address, topics, data };
-    }
   }
 
   /** Replaces the head's record (its state edited in place by a development method), with new blocks. */
@@ -138,10 +137,10 @@ export class ChainStore {
     const previous = this.head()?.height ?? -1;
     this.kv.transaction(() => {
       buffered.flush();
-      // Null rounds before this tipset: no record may stay there from before an evm_revert.
+      // Null rounds before this tipset: no record or logs may stay there from before an evm_revert,
+      // nor the earlier logs of a height sealed again.
       for (let h = previous + 1; h < record.height; h++) this.tipsets.delete(u64(h));
-      // A height sealed again after evm_revert: the earlier tipset's events go.
-      this.deleteEvents(record.height, record.height);
+      this.deleteLogs(previous + 1, record.height);
       this.writeTipset(sealed);
       this.meta.put(HEAD, u64(record.height));
     });
@@ -159,11 +158,8 @@ export class ChainStore {
     const top = Math.max(head.height, this.head()?.height ?? 0);
     this.kv.transaction(() => {
       buffered.flush();
-      for (let h = 0; h <= top; h++) {
-        this.tipsets.delete(u64(h));
-        this.blooms.delete(u64(h));
-      }
-      this.deleteEvents(0, top);
+      for (let h = 0; h <= top; h++) this.tipsets.delete(u64(h));
+      this.deleteLogs(0, top);
       for (const sealed of tipsets) this.writeTipset(sealed);
       this.meta.put(HEAD, u64(head.height));
     });
@@ -172,11 +168,11 @@ export class ChainStore {
 
   /** Events of the tipset at `height` as indexed, in log order. */
   eventsAt(height: number): IndexedEvent[] {
-    return [...this.eventsBetween(height, height)].map(({ messageIndex, address, topics, data }) => ({ messageIndex, address, topics, data }));
+    return (this.logsAt(height)?.logs() ?? []).map(({ messageIndex, address, topics, data }) => ({ messageIndex, address, topics, data }));
   }
 
-  private deleteEvents(from: number, to: number): void {
-    for (const [key] of [...this.events.range(u64(from), u64(to + 1))]) this.events.delete(key);
+  private deleteLogs(from: number, to: number): void {
+    for (const [key] of [...this.logs.range(u64(from), u64(to + 1))]) this.logs.delete(key);
   }
 
   private writeTipset(sealed: SealedTipset): void {
@@ -185,12 +181,9 @@ export class ChainStore {
     this.byHash.put(record.key.multihash.digest, u64(record.height));
     record.messages.forEach((cid, index) => this.locations.put(cid.bytes, encodeCbor([record.height, index])));
     for (const { hash, cid } of sealed.ethTxHashes) this.txs.put(hash, cid.bytes);
-    sealed.events.forEach((e, logIndex) => {
-      const key = new Uint8Array(12);
-      key.set(u64(record.height));
-      new DataView(key.buffer).setUint32(8, logIndex);
-      this.events.put(key, encodeCbor([e.messageIndex, e.address, e.topics, e.data]));
-    });
-    this.blooms.put(u64(record.height), sealed.bloom);
+    if (sealed.events.length === 0 && sealed.bloom.every((b) => b === 0)) return;
+    const known = new Map(sealed.ethTxHashes.map(({ hash, cid }) => [cid.toString(), hash]));
+    const txHash = (index: number) => known.get(record.messages[index]!.toString());
+    this.logs.put(u64(record.height), encodeTipsetLogs({ blockHash: record.key.multihash.digest, bloom: sealed.bloom, events: sealed.events, txHash }));
   }
 }

@@ -48,6 +48,12 @@ describe('HTTP JSON-RPC', () => {
     ]);
   });
 
+  it('sends a result kept as JSON text as that text, alone and in a batch', async () => {
+    const text = async (body: unknown) => (await fetch(rpc, { method: 'POST', body: JSON.stringify(body) })).text();
+    assert.equal(await text(call('raw', [], 'r')), '{"jsonrpc":"2.0","id":"r","result":[{"a":"0x1","b":[]},null]}');
+    assert.equal(await text([call('raw', [], 1), call('echo', ['b'], 2)]), '[{"jsonrpc":"2.0","id":1,"result":[{"a":"0x1","b":[]},null]},{"jsonrpc":"2.0","id":2,"result":"b"}]');
+  });
+
   it('sends nothing for notifications only (204)', async () => {
     const single = await post(rpc, { jsonrpc: '2.0', method: 'echo', params: [1] });
     assert.equal(single.status, 204);

@@ -3,7 +3,7 @@
 // helper that starts a server on a free port and posts JSON-RPC to it.
 
 import { FatalError, InvalidInputError } from '../../../src/primitives/index.ts';
-import { Dispatcher, ExecutionRevertedError, address, any, method, quantity, string, type RpcMethod } from '../../../src/rpc/index.ts';
+import { Dispatcher, ExecutionRevertedError, RawJson, address, any, method, quantity, string, type RpcMethod } from '../../../src/rpc/index.ts';
 import { createServer, type RunningServer, type ServerOptions } from '../../../src/server/index.ts';
 
 /** A refusal the way the mempool words one. */
@@ -19,6 +19,8 @@ export function toyMethods(): RpcMethod[] {
     method('echo', [{ name: 'value', parse: any, optional: true }], ([value]) => value),
     method('add', [{ name: 'a', parse: quantity }, { name: 'b', parse: quantity }], ([a, b]) => `0x${(a + b).toString(16)}`),
     method('balance', [{ name: 'address', parse: address }], () => '0x0'),
+    // An answer kept as JSON text, as eth_getLogs keeps its logs.
+    method('raw', [], () => RawJson.array(['{"a":"0x1","b":[]}', 'null'])),
     method('refuse', [], () => {
       throw new ToyRefusedError('nonce too low: next nonce 5, tx nonce 3');
     }),
