@@ -1,13 +1,14 @@
 // eth_getLogs (FEVM-FACTS §7.5): logs of a block range (or one block hash) whose address is one of
 // `address` and whose topics match by position (null any, a list any of). The store keeps each tipset's
-// logs as one value with its bloom, block hash and transaction hashes, so a range is one cursor over the
-// tipsets that have logs; those whose bloom cannot hold the addresses or topics are skipped before their
-// logs are read. The answer is JSON text, each log's made once and kept (log-text-cache.ts). A range is
+// logs as one value with its bloom, block hash and transaction hashes, and in memory the heights that
+// have logs and the values read last (chain/store/stored-logs.ts); tipsets whose bloom cannot hold the
+// addresses or topics are skipped, the others searched in place. The answer is JSON text, each log's
+// made once and kept with its value (log-text-cache.ts), sent without building objects. A range is
 // at most 2,880 tipsets (Lotus's default) and answers at most 10,000 logs, unless limits.ts says otherwise.
 
 import { ethLogJson } from '../eth/index.ts';
 import { RawJson, RpcError, type BlockRef, type LogFilter } from '../rpc/index.ts';
-import type { TipsetLog } from '../chain/store/tipset-logs.ts';
+import type { TipsetLog, TipsetLogs } from '../chain/store/tipset-logs.ts';
 import type { ChainView } from './chain-view.ts';
 import { DEFAULT_LIMITS, type GatewayLimits } from './limits.ts';
 import { logTxHashes } from './transactions.ts';
@@ -36,24 +37,32 @@ export function queryLogs(view: ChainView, filter: LogFilter, limits: Pick<Gatew
   }
   if (to < from) return RawJson.array([]);
   if (to - from + 1 > limits.maxLogRange) throw new RpcError(RANGE_EXCEEDED, `block range of ${to - from + 1} is over the limit of ${limits.maxLogRange} (--max-log-range): ask for a shorter range`);
-  const store = view.node.chain.store;
   const bloomMatches = bloomMatcher(filter);
-  const keep = (address: Uint8Array, topics: Uint8Array[]) => logMatches(filter, { address, topics });
+  const selection = { addresses: filter.address, topics: filter.topics };
   const texts: string[] = [];
-  for (const { height, logs } of store.logsBetween(from, to)) {
+  for (const { height, logs } of view.node.chain.store.logsBetween(from, to)) {
     if (!bloomMatches(logs.bloom)) continue;
-    const kept = logs.logs(keep);
+    const kept = logs.select(selection);
     if (kept.length === 0) continue;
     if (texts.length + kept.length > limits.maxLogResults) throw new RpcError(-32000, `more than ${limits.maxLogResults} logs match: narrow the range or the filter`);
+    const made = view.logTexts.of(logs);
     let hashOf: ((log: TipsetLog) => Uint8Array) | undefined;
-    const json = (log: TipsetLog) => {
-      hashOf ??= logTxHashes(view, () => store.atHeight(height)!);
-      const { address, topics, data, messageIndex, logIndex } = log;
-      return JSON.stringify(ethLogJson({ address, topics, data, blockHash: logs.blockHash, blockNumber: height, transactionHash: hashOf(log), transactionIndex: messageIndex, logIndex, removed: false }));
-    };
-    for (const log of kept) texts.push(view.logTexts.text(height, logs.blockHash, log.logIndex, () => json(log)));
+    for (const logIndex of kept) {
+      let text = made[logIndex];
+      if (text === undefined) {
+        hashOf ??= logTxHashes(view, () => view.node.chain.store.atHeight(height)!);
+        made[logIndex] = text = logText(height, logs, logs.log(logIndex), hashOf);
+      }
+      texts.push(text);
+    }
   }
   return RawJson.array(texts);
+}
+
+/** One log's JSON, as eth_getLogs shows it. */
+function logText(height: number, logs: TipsetLogs, log: TipsetLog, hashOf: (log: TipsetLog) => Uint8Array): string {
+  const { address, topics, data, messageIndex, logIndex } = log;
+  return JSON.stringify(ethLogJson({ address, topics, data, blockHash: logs.blockHash, blockNumber: height, transactionHash: hashOf(log), transactionIndex: messageIndex, logIndex, removed: false }));
 }
 
 function heightOf(view: ChainView, ref: BlockRef | undefined): number {
@@ -65,7 +74,15 @@ function heightOf(view: ChainView, ref: BlockRef | undefined): number {
 
 /** Whether a bloom may hold one of the addresses and, at each position, one of the topics. */
 function bloomMatcher(filter: LogFilter): (bloom: Uint8Array) => boolean {
+  const anyOf = (bits: (readonly number[])[], bloom: Uint8Array) => {
+    for (const b of bits) if (bloomHasBits(bloom, b)) return true;
+    return false;
+  };
   const addresses = filter.address.map(bloomBits);
   const topics = filter.topics.flatMap((wanted) => (wanted === null || wanted.length === 0 ? [] : [wanted.map(bloomBits)]));
-  return (bloom) => (addresses.length === 0 || addresses.some((bits) => bloomHasBits(bloom, bits))) && topics.every((any) => any.some((bits) => bloomHasBits(bloom, bits)));
+  return (bloom) => {
+    if (addresses.length > 0 && !anyOf(addresses, bloom)) return false;
+    for (const any of topics) if (!anyOf(any, bloom)) return false;
+    return true;
+  };
 }

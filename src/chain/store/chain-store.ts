@@ -1,17 +1,18 @@
 // The chain on disk: blocks in the blockstore, and in key-value tables of the same environment the
 // tipset records by height, the indexes the Ethereum view needs (eth block hash → height, eth tx hash →
 // message CID, message CID → height and index, the logs of each tipset that has any, with its bloom, as
-// one value by height: tipset-logs.ts) and the head. `commit` writes a sealed tipset's blocks, records,
-// indexes and the new head in one transaction, so a node killed at any moment restarts on a head whose
-// every receipt is there. Data folders of the earlier layout (events and blooms tables) are converted
-// when opened (logs-layout.ts).
+// one value by height: tipset-logs.ts, read through stored-logs.ts) and the head. `commit` writes a
+// sealed tipset's blocks, records, indexes and the new head in one transaction, so a node killed at any
+// moment restarts on a head whose every receipt is there. Data folders of the earlier layout (events
+// and blooms tables) are converted when opened (logs-layout.ts).
 
 import { CID, decodeCbor, encodeCbor, type BufferedBlockstore, type Blockstore } from '../../ipld/index.ts';
 import { LOGS_BLOOM_BYTES, bytesEqual } from '../../primitives/index.ts';
 import type { KvStore, KvTable } from './kv.ts';
 import { openLogsTable } from './logs-layout.ts';
 import { readU64, u64 } from './height-key.ts';
-import { encodeTipsetLogs, TipsetLogs, type IndexedEvent } from './tipset-logs.ts';
+import { StoredLogs } from './stored-logs.ts';
+import { encodeTipsetLogs, type IndexedEvent, type TipsetLogs } from './tipset-logs.ts';
 import { decodeTipsetRecord, encodeTipsetRecord, type TipsetRecord } from './tipset-record.ts';
 
 export type { IndexedEvent } from './tipset-logs.ts';
@@ -33,7 +34,7 @@ export class ChainStore {
   private readonly byHash: KvTable;
   private readonly txs: KvTable;
   private readonly locations: KvTable;
-  private readonly logs: KvTable;
+  private readonly logs: StoredLogs;
   private readonly meta: KvTable;
   private cachedHead: TipsetRecord | undefined;
 
@@ -45,7 +46,7 @@ export class ChainStore {
     this.txs = kv.table('eth-tx-hashes');
     this.locations = kv.table('message-locations');
     this.meta = kv.table('meta');
-    this.logs = openLogsTable(kv, (height) => this.recordAt(height));
+    this.logs = new StoredLogs(openLogsTable(kv, (height) => this.recordAt(height)));
   }
 
   head(): TipsetRecord | undefined {
@@ -99,18 +100,15 @@ export class ChainStore {
   logsAt(height: number): TipsetLogs | undefined {
     const head = this.head();
     if (!head || height > head.height) return undefined;
-    const bytes = this.logs.get(u64(height));
-    return bytes && new TipsetLogs(bytes);
+    return this.logs.get(height);
   }
 
   /**
-   * The tipsets in [from, to] that have logs, in height order, read with one cursor. Null rounds hold
-   * none (commit clears them), and heights above the head are not answered.
+   * The tipsets in [from, to] that have logs, in height order (kept in memory once read: stored-logs.ts).
+   * Null rounds hold none (commit clears them), and heights above the head are not answered.
    */
-  *logsBetween(from: number, to: number): Iterable<{ height: number; logs: TipsetLogs }> {
-    const top = Math.min(to, this.head()?.height ?? -1);
-    if (top < Math.max(from, 0)) return;
-    for (const [key, value] of this.logs.range(u64(Math.max(from, 0)), u64(top + 1))) yield { height: readU64(key), logs: new TipsetLogs(value) };
+  logsBetween(from: number, to: number): Iterable<{ height: number; logs: TipsetLogs }> {
+    return this.logs.between(from, Math.min(to, this.head()?.height ?? -1));
   }
 
   /** Makes `record` (an earlier head, with its state) the head again (evm_revert). */
@@ -135,12 +133,12 @@ export class ChainStore {
   commit(sealed: SealedTipset, buffered: BufferedBlockstore): void {
     const { record } = sealed;
     const previous = this.head()?.height ?? -1;
-    this.kv.transaction(() => {
+    this.writeLogsToo(() => {
       buffered.flush();
       // Null rounds before this tipset: no record or logs may stay there from before an evm_revert,
       // nor the earlier logs of a height sealed again.
       for (let h = previous + 1; h < record.height; h++) this.tipsets.delete(u64(h));
-      this.deleteLogs(previous + 1, record.height);
+      this.logs.deleteBetween(previous + 1, record.height);
       this.writeTipset(sealed);
       this.meta.put(HEAD, u64(record.height));
     });
@@ -156,10 +154,10 @@ export class ChainStore {
     const head = tipsets.at(-1)?.record;
     if (!head || tipsets[0]!.record.height !== 0) throw new RangeError('a chain starts at its genesis tipset');
     const top = Math.max(head.height, this.head()?.height ?? 0);
-    this.kv.transaction(() => {
+    this.writeLogsToo(() => {
       buffered.flush();
       for (let h = 0; h <= top; h++) this.tipsets.delete(u64(h));
-      this.deleteLogs(0, top);
+      this.logs.deleteBetween(0, top);
       for (const sealed of tipsets) this.writeTipset(sealed);
       this.meta.put(HEAD, u64(head.height));
     });
@@ -171,8 +169,15 @@ export class ChainStore {
     return (this.logsAt(height)?.logs() ?? []).map(({ messageIndex, address, topics, data }) => ({ messageIndex, address, topics, data }));
   }
 
-  private deleteLogs(from: number, to: number): void {
-    for (const [key] of [...this.logs.range(u64(from), u64(to + 1))]) this.logs.delete(key);
+  /** One transaction that writes logs: what memory keeps of them follows only if it commits. */
+  private writeLogsToo(fn: () => void): void {
+    try {
+      this.kv.transaction(fn);
+    } catch (error) {
+      this.logs.forget();
+      throw error;
+    }
+    this.logs.settle();
   }
 
   private writeTipset(sealed: SealedTipset): void {
@@ -184,6 +189,6 @@ export class ChainStore {
     if (sealed.events.length === 0 && sealed.bloom.every((b) => b === 0)) return;
     const known = new Map(sealed.ethTxHashes.map(({ hash, cid }) => [cid.toString(), hash]));
     const txHash = (index: number) => known.get(record.messages[index]!.toString());
-    this.logs.put(u64(record.height), encodeTipsetLogs({ blockHash: record.key.multihash.digest, bloom: sealed.bloom, events: sealed.events, txHash }));
+    this.logs.put(record.height, encodeTipsetLogs({ blockHash: record.key.multihash.digest, bloom: sealed.bloom, events: sealed.events, txHash }));
   }
 }

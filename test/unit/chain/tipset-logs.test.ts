@@ -69,7 +69,13 @@ describe('tipset logs', () => {
       stored.logs(),
       events.map((e, logIndex) => ({ logIndex, ...e, txHash: e.messageIndex === 0 ? t(14) : undefined })),
     );
-    assert.deepEqual(stored.logs((address) => address[0] === 6).map((l) => l.logIndex), [1], 'a kept log keeps its tipset-wide index');
+    assert.deepEqual(stored.select({ addresses: [a(6)], topics: [] }), [1], 'by emitter');
+    assert.deepEqual(stored.select({ addresses: [], topics: [null, [t(9), t(3)]] }), [0, 2], 'by topic position, one of a list');
+    assert.deepEqual(stored.select({ addresses: [a(1), a(7)], topics: [[t(8)]] }), [2], 'both');
+    assert.deepEqual(stored.select({ addresses: [], topics: [null, null, null, null] }), [0, 1, 2], 'nulls select all');
+    assert.deepEqual(stored.select({ addresses: [], topics: [[t(2)], null, [t(10)]] }), [], 'a position the log does not have');
+    assert.deepEqual(stored.select({ addresses: [a(1).subarray(0, 19)], topics: [] }), [], 'a shorter address is another address');
+    assert.deepEqual(stored.log(2), { logIndex: 2, ...events[2]!, txHash: undefined });
     assert.throws(() => new TipsetLogs(Uint8Array.of(2, ...new Uint8Array(300))), FatalError);
   });
 

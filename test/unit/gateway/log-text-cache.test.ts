@@ -1,37 +1,23 @@
-// The JSON text of answered logs, kept by tipset: made once, made again when the tipset at a height is
-// another one (its block hash differs, as after evm_revert), and bounded, the tipsets used longest ago
-// going first.
+// The JSON text of answered logs hangs on the stored value it was made from: kept per log, and none for
+// another value (another tipset at that height, or the value read anew).
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { LogTextCache } from '../../../src/gateway/log-text-cache.ts';
+import { TipsetLogs, encodeTipsetLogs } from '../../../src/chain/store/tipset-logs.ts';
 
-const hash = (n: number) => new Uint8Array(32).fill(n);
+const stored = () => {
+  const events = [0, 1].map((i) => ({ messageIndex: i, address: new Uint8Array(20).fill(i), topics: [], data: new Uint8Array(0) }));
+  return new TipsetLogs(encodeTipsetLogs({ blockHash: new Uint8Array(32), bloom: new Uint8Array(256), events, txHash: () => undefined }));
+};
 
 describe('log text cache', () => {
-  it('makes a log\'s text once per tipset, and again for another tipset at the same height', () => {
+  it('keeps texts per stored value: filled once, empty for another value', () => {
     const cache = new LogTextCache();
-    let made = 0;
-    const make = (text: string) => () => (made++, text);
-    assert.equal(cache.text(5, hash(1), 0, make('a')), 'a');
-    assert.equal(cache.text(5, hash(1), 0, make('x')), 'a');
-    assert.equal(cache.text(5, hash(1), 1, make('b')), 'b');
-    assert.equal(made, 2);
-    assert.equal(cache.text(5, hash(2), 0, make('c')), 'c', 'a new tipset at height 5');
-    assert.equal(cache.text(5, hash(2), 1, make('d')), 'd', 'none of the old tipset\'s texts stay');
-  });
-
-  it('keeps at most its size, dropping the tipsets used longest ago', () => {
-    const cache = new LogTextCache(256 * 3 + 30);
-    const text = (height: number) => cache.text(height, hash(height), 0, () => `${height}`.padEnd(10, '.'));
-    text(1);
-    text(2);
-    text(1); // 1 is used more recently than 2 now
-    text(3);
-    text(4); // over the bound: 2 goes first
-    let remade = 0;
-    cache.text(1, hash(1), 0, () => (remade++, ''));
-    cache.text(2, hash(2), 0, () => (remade++, '2'.padEnd(10, '.')));
-    assert.equal(remade, 1, 'only 2 was dropped');
+    const logs = stored();
+    cache.of(logs)[1] = 'b';
+    assert.equal(cache.of(logs)[1], 'b');
+    assert.equal(cache.of(logs)[0], undefined, 'not made yet');
+    assert.deepEqual(cache.of(stored()), [], 'another value (another tipset, or the same read anew)');
   });
 });
