@@ -8,6 +8,7 @@ import { CID } from 'multiformats/cid';
 import * as Digest from 'multiformats/hashes/digest';
 import { FatalError, blake2b256 } from '../primitives/index.ts';
 import type { Blockstore } from './blockstore.ts';
+import { BoundedCache } from './bounded-cache.ts';
 
 export { CID };
 
@@ -23,9 +24,9 @@ export function encodeCbor(value: unknown): Uint8Array {
 /**
  * CIDs decoded recently, by their bytes: code CIDs and common heads repeat in every actor record, and
  * building a CID object is most of the cost of decoding a trie node. CIDs are immutable, so sharing is safe.
+ * A CID with its key is about 350 bytes, so 16,384 of them is under 6 MB.
  */
-const decodedCids = new Map<string, CID>();
-const MAX_CACHED_CIDS = 65_536;
+const decodedCids = new BoundedCache<CID>(16_384);
 
 function decodeCidTag(decode: () => unknown): CID {
   const bytes = decode() as Uint8Array;
@@ -34,7 +35,6 @@ function decodeCidTag(decode: () => unknown): CID {
   let cid = decodedCids.get(key);
   if (!cid) {
     cid = CID.decode(bytes.subarray(1));
-    if (decodedCids.size >= MAX_CACHED_CIDS) decodedCids.clear();
     decodedCids.set(key, cid);
   }
   return cid;

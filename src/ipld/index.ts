@@ -3,6 +3,7 @@
 
 export * from './block.ts';
 export * from './blockstore.ts';
+export * from './bounded-cache.ts';
 export * from './memory-blockstore.ts';
 export * from './buffered-blockstore.ts';
 export * from './lmdb-blockstore.ts';

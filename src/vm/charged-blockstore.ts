@@ -2,7 +2,7 @@
 // writes (FEVM-FACTS §4.7; FVM:fvm/src/gas/price_list.rs on_block_open / on_block_create + on_block_link).
 // Links are counted by the dag-cbor pattern of a CID (tag 42, a byte string, the 0x00 prefix).
 
-import type { Block, Blockstore, CID } from '../ipld/index.ts';
+import { BoundedCache, type Block, type Blockstore, type CID } from '../ipld/index.ts';
 import type { GasTracker } from './gas/gas-tracker.ts';
 import { onBlockOpen, onBlockWrite } from './gas/price-list.ts';
 
@@ -14,16 +14,14 @@ export function countLinks(bytes: Uint8Array): number {
   return n;
 }
 
-/** Link counts by CID: a block's bytes never change, so each is counted once (bounded). */
-const linkCounts = new Map<string, number>();
-const MAX_LINK_COUNTS = 65_536;
+/** Link counts by CID: a block's bytes never change, so each is counted once (bounded: 16,384, ~2 MB). */
+const linkCounts = new BoundedCache<number>(16_384);
 
 function linksOf(cid: CID, bytes: Uint8Array): number {
   const key = cid.toString();
   let n = linkCounts.get(key);
   if (n === undefined) {
     n = countLinks(bytes);
-    if (linkCounts.size >= MAX_LINK_COUNTS) linkCounts.clear();
     linkCounts.set(key, n);
   }
   return n;
