@@ -3,7 +3,7 @@
 // blockstore shares the environment) land together or not at all.
 
 import type { Database } from 'lmdb';
-import type { LmdbEnvironment } from '../../ipld/index.ts';
+import { ownedBytes, type LmdbEnvironment } from '../../ipld/index.ts';
 
 export interface KvTable {
   get(key: Uint8Array): Uint8Array | undefined;
@@ -73,8 +73,9 @@ export class MemoryKv implements KvStore {
         return value === DELETED ? undefined : value;
       },
       put: (key, value) => {
-        if (!this.staged) return void rows.set(hexKey(key), value);
-        stage().set(hexKey(key), value);
+        // Kept for the node's lifetime: never a view that pins a larger shared buffer (see ownedBytes).
+        if (!this.staged) return void rows.set(hexKey(key), ownedBytes(value));
+        stage().set(hexKey(key), ownedBytes(value));
       },
       delete: (key) => {
         if (!this.staged) return void rows.delete(hexKey(key));

@@ -76,4 +76,16 @@ describe('chain key-value tables', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('MemoryKv keeps a value given as a view into a larger buffer without that buffer', () => {
+    const kv = new MemoryKv();
+    const slab = new Uint8Array(64 * 1024).fill(7);
+    kv.table('t').put(key(1), slab.subarray(100, 108));
+    kv.transaction(() => kv.table('t').put(key(2), slab.subarray(200, 204)));
+    for (const [k, length] of [[1, 8], [2, 4]] as const) {
+      const kept = kv.table('t').get(key(k))!;
+      assert.deepEqual(kept, new Uint8Array(length).fill(7));
+      assert.equal(kept.buffer.byteLength, length);
+    }
+  });
 });
