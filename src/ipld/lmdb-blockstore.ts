@@ -9,6 +9,14 @@ import { open, type Database, type RootDatabase } from 'lmdb';
 import type { CID } from 'multiformats/cid';
 import type { Block, Blockstore } from './blockstore.ts';
 
+/**
+ * Address space reserved for the memory map (64 GiB: address space, not memory; the file grows only as
+ * data is written). lmdb's default map starts at 128 KiB and is mapped again at each growth while the
+ * earlier maps stay, so the same file pages counted several times in the node's resident memory: 166 MB
+ * of maps for a 73 MB data.mdb after 10,000 transfers. Past this size lmdb still grows the map itself.
+ */
+const MAP_SIZE = 64 * 1024 ** 3;
+
 /** One LMDB environment (a data folder) shared by the blockstore and the indexes. */
 export class LmdbEnvironment {
   readonly root: RootDatabase;
@@ -19,7 +27,7 @@ export class LmdbEnvironment {
 
   static open(path: string): LmdbEnvironment {
     mkdirSync(path, { recursive: true });
-    return new LmdbEnvironment(open({ path, compression: false, maxDbs: 16, noSync: true }));
+    return new LmdbEnvironment(open({ path, compression: false, maxDbs: 16, noSync: true, mapSize: MAP_SIZE }));
   }
 
   openDatabase(name: string): Database<Uint8Array, Uint8Array> {
