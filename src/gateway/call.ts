@@ -3,69 +3,28 @@
 // made an Ethereum account for the call, and the sender needs no funds (the call pays no fees; its
 // value is lent to it). A revert becomes error 3 with the revert data and the decoded reason.
 
-import { installEthAccount } from '../chain/state-edit.ts';
 import type { Chain } from '../chain/chain.ts';
 import type { TipsetRecord } from '../chain/store/tipset-record.ts';
 import { BLOCK_GAS_LIMIT } from '../chain/blocks/base-fee.ts';
-import { BufferedBlockstore, decodeCbor, encodeCbor, encodeSignedMessage } from '../ipld/index.ts';
+import { decodeCbor } from '../ipld/index.ts';
 import { decodeRevert } from '../eth/revert.ts';
-import { Address, EAM_ACTOR_ID, ExitCode, SignatureType, bytesToHex, ethAddressToFilecoinAddress, type Message } from '../primitives/index.ts';
+import { ExitCode, bytesToHex } from '../primitives/index.ts';
 import { ExecutionRevertedError, RpcError } from '../rpc/index.ts';
 import { applyMessage } from '../vm/index.ts';
 import type { CallOutcome, CallReport, CallSpec } from './call-types.ts';
-import { StateReader } from './state-reader.ts';
+import { prepareCall } from './call-message.ts';
 import { cachedCall, callCacheKey, rememberCall } from './call-cache.ts';
-import { EAM_METHOD_CREATE_EXTERNAL } from '../actors/index.ts';
-import { EVM_METHOD_INVOKE_CONTRACT } from '../actors/evm/invoke-encoding.ts';
 import { createdContract } from './transactions.ts';
 
-const ZERO_ADDRESS = new Uint8Array(20);
 /** Lotus's GasLimitOverestimation. */
 const OVERESTIMATION_NUM = 5n;
 const OVERESTIMATION_DEN = 4n;
-/** A delegated signature's size in the message's inclusion cost. */
-const SIGNATURE_BYTES = 65;
 
 export type { CallOutcome, CallReport, CallSpec } from './call-types.ts';
 
 /** Runs `spec` on a copy of the state after `at`. */
 export async function runCall(chain: Chain, at: TipsetRecord, spec: CallSpec, gasLimit: number): Promise<CallOutcome> {
-  const buffered = new BufferedBlockstore(chain.store.blocks);
-  const reader = new StateReader(buffered, at.stateRoot, chain.registry);
-  const tree = reader.tree;
-  const from = spec.from ?? ZERO_ADDRESS;
-  const value = spec.value ?? 0n;
-  let sender = reader.actor(from);
-  if (!sender) {
-    installEthAccount(tree, chain.registry, from, { balance: value, nonce: 0n });
-    sender = reader.actor(from)!;
-  } else if (sender.actor.balance < value) {
-    tree.setActor(sender.id, { ...sender.actor, balance: value });
-  }
-  const data = spec.data ?? new Uint8Array(0);
-  let method = 0;
-  let params: Uint8Array = new Uint8Array(0);
-  if (!spec.to) {
-    method = EAM_METHOD_CREATE_EXTERNAL;
-    params = encodeCbor(data);
-  } else if (data.length > 0 || reader.isContract(spec.to)) {
-    method = EVM_METHOD_INVOKE_CONTRACT;
-    params = data.length > 0 ? encodeCbor(data) : new Uint8Array(0);
-  }
-  const message: Message = {
-    version: 0,
-    from: ethAddressToFilecoinAddress(from),
-    to: spec.to ? ethAddressToFilecoinAddress(spec.to) : Address.newId(EAM_ACTOR_ID),
-    sequence: reader.actor(from)!.actor.sequence,
-    value,
-    gasLimit,
-    gasFeeCap: 0n,
-    gasPremium: 0n,
-    method,
-    params,
-  };
-  const context = chain.contextFor(at.height + 1, spec.timestamp ?? at.timestamp + 1, at.nextBaseFee);
-  const size = encodeSignedMessage({ message, signature: { type: SignatureType.DELEGATED, data: new Uint8Array(SIGNATURE_BYTES) } }).length;
+  const { reader, tree, message, context, size } = prepareCall(chain, at, spec, gasLimit);
   const result = await applyMessage(tree, chain.registry, context, message, { size });
   let returnData = result.receipt.returnData.length > 0 ? returnBytes(result.receipt.returnData) : new Uint8Array(0);
   const created = createdContract(message, result.receipt);
