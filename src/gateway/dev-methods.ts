@@ -17,7 +17,7 @@
 import type { TypedDataDomain, TypedDataField, Wallet } from 'ethers';
 import { randomBytes } from 'node:crypto';
 import { toData, toQuantity } from '../eth/index.ts';
-import { bytesEqual, bytesToHex, ethAddressToFilecoinAddress, hexToBytes, keccak256, loadEthers } from '../primitives/index.ts';
+import { bytesEqual, bytesToHex, ethAddressToFilecoinAddress, hexToBytes, loadEthers } from '../primitives/index.ts';
 import { signedMessageCid } from '../ipld/index.ts';
 import { InvalidParamsError, RpcError, address, any, bool, callRequest, data, hash32, method, safeInteger, type CallRequest, type RpcMethod } from '../rpc/index.ts';
 import { ethTransactionToSignedMessage } from '../vm/index.ts';
@@ -227,10 +227,8 @@ async function sendTransaction(view: ChainView, request: CallRequest, impersonat
     maxFeePerGas: maxFee,
     maxPriorityFeePerGas: priority < maxFee ? priority : maxFee,
   });
-  const bytes = hexToBytes(raw);
-  const hash = keccak256(bytes);
-  const { signed } = ethTransactionToSignedMessage(bytes, view.chainId);
-  view.node.submit(stands ? { ...signed, message: { ...signed.message, from: sender } } : signed, hash);
+  const { signed, txHash } = ethTransactionToSignedMessage(hexToBytes(raw), view.chainId);
+  view.node.submit(stands ? { ...signed, message: { ...signed.message, from: sender } } : signed, txHash);
   await view.node.producer.automined();
-  return toData(hash);
+  return toData(txHash);
 }

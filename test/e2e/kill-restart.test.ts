@@ -7,13 +7,13 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Wallet } from 'ethers';
 import { deriveDevAccounts } from '../../src/chain/dev-accounts.ts';
 import { bytesToHex } from '../../src/primitives/index.ts';
 import { verifyCommand } from '../../src/cli/verify-command.ts';
+import { freePort } from '../../bench/peers/peer-process.ts';
 
 const ROUNDS = Number(process.env.FEVM_CRASH_ROUNDS ?? 20);
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'fevm-devnet.js');
@@ -21,17 +21,6 @@ const CHAIN_ID = 31415926;
 // Runtime: with calldata, SSTORE(0, calldata word); without, return SLOAD(0).
 const INITCODE = '0x6018600c60003960186000f3' + '3615600c5760003560005500' + '5b60005460005260206000f3';
 const senders = deriveDevAccounts({ count: 2 }).eth.map((a) => new Wallet(bytesToHex(a.privateKey)));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function rpc(url: string, method: string, params: unknown[] = []): Promise<any> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
