@@ -9,7 +9,7 @@ import { installContract, installEthAccount } from '../chain/state-edit.ts';
 import { putEvmState, readEvmState } from '../actors/evm/evm-state.ts';
 import { ContractStorage, putRaw } from '../ipld/index.ts';
 import { keccak256, type EthAddress } from '../primitives/index.ts';
-import { address, data, hash32, method, quantity, RpcError, type RpcMethod } from '../rpc/index.ts';
+import { address, data, dataUpTo, hash32, method, quantity, RpcError, uint64, type RpcMethod } from '../rpc/index.ts';
 import type { StateTree } from '../state/index.ts';
 import { ActorType, type ActorRegistry } from '../vm/index.ts';
 import type { ChainView } from './chain-view.ts';
@@ -73,8 +73,8 @@ export function stateEditMethods(view: ChainView): RpcMethod[] {
     methods.push(
       method(`${prefix}_setBalance`, [{ name: 'address', parse: address }, { name: 'balance', parse: quantity }], setBalance),
       method(`${prefix}_setCode`, [{ name: 'address', parse: address }, { name: 'code', parse: data }], setCode),
-      method(`${prefix}_setNonce`, [{ name: 'address', parse: address }, { name: 'nonce', parse: quantity }], setNonce),
-      method(`${prefix}_setStorageAt`, [{ name: 'address', parse: address }, { name: 'slot', parse: quantity }, { name: 'value', parse: data }], setStorageAt),
+      method(`${prefix}_setNonce`, [{ name: 'address', parse: address }, { name: 'nonce', parse: uint64 }], setNonce),
+      method(`${prefix}_setStorageAt`, [{ name: 'address', parse: address }, { name: 'slot', parse: quantity }, { name: 'value', parse: dataUpTo(32) }], setStorageAt),
       method(`${prefix}_setNextBlockBaseFeePerGas`, [{ name: 'baseFee', parse: quantity }], ([fee]) => {
         chain.setNextBaseFee(fee as bigint);
         return true;

@@ -5,7 +5,7 @@
 
 import { bytesEqual } from '../primitives/index.ts';
 import { InvalidParamsError } from './rpc-error.ts';
-import { address, data, object, optionalField, quantity, type ParamParser } from './param-scalars.ts';
+import { address, data, object, optionalField, quantity, uint64, type ParamParser } from './param-scalars.ts';
 
 export interface CallRequest {
   from?: Uint8Array;
@@ -24,7 +24,11 @@ export interface CallRequest {
   chainId?: bigint;
 }
 
-const QUANTITY_FIELDS = ['gas', 'gasPrice', 'maxFeePerGas', 'maxPriorityFeePerGas', 'value', 'nonce', 'type', 'chainId'] as const;
+/** gas and nonce are 64-bit, as geth's hexutil.Uint64 fields and Filecoin's message fields; the rest 256-bit. */
+const QUANTITY_FIELDS = [
+  ['gas', uint64], ['gasPrice', quantity], ['maxFeePerGas', quantity], ['maxPriorityFeePerGas', quantity],
+  ['value', quantity], ['nonce', uint64], ['type', quantity], ['chainId', quantity],
+] as const;
 
 export const callRequest: ParamParser<CallRequest> = (value, name) => {
   const fields = object(value, name, 'a transaction object');
@@ -33,8 +37,8 @@ export const callRequest: ParamParser<CallRequest> = (value, name) => {
   if (from !== undefined) request.from = from;
   if (fields.to === null) request.to = null;
   else if (fields.to !== undefined) request.to = address(fields.to, `${name}.to`);
-  for (const field of QUANTITY_FIELDS) {
-    const parsed = optionalField(quantity, fields[field], `${name}.${field}`);
+  for (const [field, parse] of QUANTITY_FIELDS) {
+    const parsed = optionalField(parse, fields[field], `${name}.${field}`);
     if (parsed !== undefined) request[field] = parsed;
   }
   const input = optionalField(data, fields.input, `${name}.input`);

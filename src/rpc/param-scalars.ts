@@ -66,6 +66,22 @@ export const quantity: ParamParser<bigint> = (value, name) => {
   return BigInt(`0x${value.slice(2)}`);
 };
 
+/** A quantity of at most 64 bits: a nonce, as Filecoin keeps it (u64). */
+export const uint64: ParamParser<bigint> = (value, name) => {
+  const n = quantity(value, name);
+  if (n >= 1n << 64n) throw invalidParam(name, 'a quantity of at most 64 bits (2^64 - 1)', value);
+  return n;
+};
+
+/** Hex data of at most `size` bytes: a storage word, which may come without its leading zeros. */
+export function dataUpTo(size: number): ParamParser<Uint8Array> {
+  return (value, name) => {
+    const bytes = data(value, name);
+    if (bytes.length > size) throw invalidParam(name, `hex data of at most ${size} bytes`, value);
+    return bytes;
+  };
+}
+
 /**
  * A whole number that fits a JS number (at most 2^53 - 1): seconds, timestamps, counts. Given as a
  * number, a hex quantity or decimal digits, as Hardhat's and anvil's clients send them.

@@ -3,7 +3,8 @@
 // against a devnet in this process, for a bounded time. It fails on a crash, an unhandled rejection, an
 // HTTP 5xx, an answer that is not a valid JSON-RPC response (or is -32603, a bug of ours), an answer
 // slower than the timeout, or a node that no longer answers eth_chainId at the end. A failure prints
-// (and appends to fuzz-failures.jsonl) the seed and path that replay it: `--seed S --path P`.
+// (and appends to fuzz-failures.jsonl) the seed and path that replay it: `--seed=S --path=P` (with
+// "=", as a seed may be negative).
 
 import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -161,7 +162,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzReport> {
     let failure: string | undefined;
     if (details.failed) {
       const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-      failure = `${error}\n  counterexample: ${JSON.stringify(details.counterexample).slice(0, 2000)}\n  replay: npm run fuzz -- --seed ${details.seed} --path ${details.counterexamplePath}`;
+      failure = `${error}\n  counterexample: ${JSON.stringify(details.counterexample).slice(0, 2000)}\n  replay: npm run fuzz -- --seed=${details.seed} --path=${details.counterexamplePath}`;
       if (internal.length > 0) failure += `\n  node log: ${internal.slice(-3).join('\n  ')}`;
       appendFileSync('fuzz-failures.jsonl', `${JSON.stringify({ at: new Date().toISOString(), seed: details.seed, path: details.counterexamplePath, error })}\n`);
     }

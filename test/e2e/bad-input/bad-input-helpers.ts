@@ -83,6 +83,8 @@ export const BAD_CANDIDATES: [string, unknown][] = [
   ['a 21-byte address', '0x' + '11'.repeat(21)],
   ['a 31-byte hash', '0x' + '22'.repeat(31)],
   ['a quantity over 256 bits', '0x1' + '0'.repeat(64)],
+  ['a quantity over 64 bits', '0x1' + '0'.repeat(16)],
+  ['33 bytes of data', '0x' + '33'.repeat(33)],
   ['a boolean', true],
   ['an array', [1, 2]],
   ['an object', { bogus: 'yes' }],

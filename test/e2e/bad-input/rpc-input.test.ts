@@ -86,6 +86,9 @@ const METHOD_CASES: { name: string; method: string; params: unknown[]; expect: E
   { name: 'eth_sign for an account the node does not hold', method: 'eth_sign', params: [`0x${'ab'.repeat(20)}`, '0x1234'], expect: { code: -32000, message: 'unknown account' } },
   { name: 'Filecoin.ChainGetTipSetByHeight with text', method: 'Filecoin.ChainGetTipSetByHeight', params: ['-W;', null], expect: { code: INVALID_PARAMS, message: 'invalid height' } },
   { name: 'Filecoin.EthGetTransactionHashByCid with no CID', method: 'Filecoin.EthGetTransactionHashByCid', params: ['pending'], expect: { code: INVALID_PARAMS, message: 'invalid cid' } },
+  { name: 'eth_estimateGas with a nonce over 64 bits', method: 'eth_estimateGas', params: [{ from: DEV, to: DEV, nonce: '0x1' + '0'.repeat(16) }], expect: { code: INVALID_PARAMS, message: 'nonce: expected a quantity of at most 64 bits' } },
+  { name: 'eth_sendTransaction with gas over 64 bits', method: 'eth_sendTransaction', params: [{ from: DEV, to: DEV, gas: '0x1' + '0'.repeat(20) }], expect: { code: INVALID_PARAMS, message: 'gas: expected a quantity of at most 64 bits' } },
+  { name: 'anvil_setStorageAt with a 33-byte value', method: 'anvil_setStorageAt', params: [DEV, '0x0', '0x' + '11'.repeat(33)], expect: { code: INVALID_PARAMS, message: 'at most 32 bytes' } },
   { name: 'Filecoin.ChainGetBlock with no CID', method: 'Filecoin.ChainGetBlock', params: [{ '/': 'bafy-nope' }], expect: { code: INVALID_PARAMS, message: 'invalid cid' } },
 ];
 
