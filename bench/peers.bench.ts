@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBenchContext } from './peers/bench-context.ts';
-import { startPeer, stopAll, residentBytes, type PeerKind } from './peers/peer-process.ts';
+import { startPeer, stopAll, residentMemory, type PeerKind } from './peers/peer-process.ts';
 import { NAMES, markdownTable, ratioChart, type Figures } from './peers/report.ts';
 import { median } from './peers/stats.ts';
 import { callRate, deployLatency, fundSenders, getLogsLatency, sequentialTransfers, throughput } from './peers/workloads.ts';
@@ -80,10 +80,12 @@ async function benchOne(kind: PeerKind, sizes: Sizes, nodeFlags: string[], failu
       failures.push(`${NAMES[kind]}, workload 7: ${error.message}`);
       return undefined;
     });
-    figures.rss = residentBytes(peer.pid) / 1e6;
-    if (!mem) log(`${NAMES[kind]}: 7. transfers FAILED; RSS ${figures.rss.toFixed(0)} MB after ${ctx.transfers} transfers`);
-    else
-    log(`${NAMES[kind]}: 7. ${sizes.memoryTransfers} more transfers (${mem.txPerSecond.toFixed(0)} tx/s, ${mem.nudges} evm_mine), ${ctx.transfers} in all: RSS ${figures.rss.toFixed(0)} MB`);
+    const resident = residentMemory(peer.pid);
+    figures.rss = resident.rss / 1e6;
+    figures.rssAnon = resident.anon / 1e6;
+    const memory = `RSS ${figures.rss.toFixed(0)} MB (anonymous ${figures.rssAnon.toFixed(0)} MB, file pages ${(resident.file / 1e6).toFixed(0)} MB)`;
+    if (!mem) log(`${NAMES[kind]}: 7. transfers FAILED; ${memory} after ${ctx.transfers} transfers`);
+    else log(`${NAMES[kind]}: 7. ${sizes.memoryTransfers} more transfers (${mem.txPerSecond.toFixed(0)} tx/s, ${mem.nudges} evm_mine), ${ctx.transfers} in all: ${memory}`);
     if (peer.dataDir) {
       const disk = diskBytes(peer.dataDir);
       figures.diskPerTransfer = (disk - diskBefore) / sizes.memoryTransfers;

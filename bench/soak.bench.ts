@@ -1,8 +1,9 @@
 // `npm run bench -- soak`: fevm-devnet over LMDB under mixed traffic at a fixed rate for --minutes (10):
 // senders of ERC-20 transfers among a fixed set of holders (each waits for its receipt), eth_call
 // clients, an eth_getLogs poller over the last 100 blocks, and WebSocket subscribers to newHeads and to
-// the token's logs. Every --window seconds (30) it records the node's RSS and each kind's latencies;
-// after the warm-up (a fifth of the run) memory may grow at most 10%, p99 must stay flat, and no
+// the token's logs. Every --window seconds (30) it records the node's RSS (and of it the anonymous
+// memory) and each kind's latencies; after the warm-up (a fifth of the run) memory may grow at most
+// 10%, p99 must stay flat, and no
 // request may fail. Writes bench/results/soak.md and soak.json (or --out DIR).
 // Flags: --minutes, --window, --senders (4), --tx-rate (per sender per second, 5), --callers (4),
 // --call-rate (per caller per second, 50), --out.
@@ -12,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Interface, toBeHex } from 'ethers';
 import { createBenchContext, gasFor, type BenchContext } from './peers/bench-context.ts';
-import { startPeer, stopAll, residentBytes } from './peers/peer-process.ts';
+import { startPeer, stopAll, residentMemory } from './peers/peer-process.ts';
 import { waitForReceipt } from './peers/rpc-client.ts';
 import { percentile } from './peers/stats.ts';
 import { fundSenders } from './peers/workloads.ts';
@@ -25,7 +26,7 @@ const HOLDERS = 200;
 
 const holder = (i: number) => toBeHex(0x1000 + (i % HOLDERS), 20);
 
-function emptyWindow(): Omit<SoakWindow, 'at' | 'rssBytes'> {
+function emptyWindow(): Omit<SoakWindow, 'at' | 'rssBytes' | 'anonBytes'> {
   return { latencies: { send: [], call: [], getLogs: [] }, errors: [], notifications: 0 };
 }
 
@@ -103,10 +104,11 @@ export async function run(args: string[]): Promise<void> {
       }
     };
     const sampler = setInterval(() => {
-      const w: SoakWindow = { at: (performance.now() - started) / 1000, rssBytes: residentBytes(peer.pid), ...current };
+      const memory = residentMemory(peer.pid);
+      const w: SoakWindow = { at: (performance.now() - started) / 1000, rssBytes: memory.rss, anonBytes: memory.anon, ...current };
       windows.push(w);
       current = emptyWindow();
-      log(`${w.at.toFixed(0)} s: RSS ${(w.rssBytes / 2 ** 20).toFixed(0)} MB, ${KINDS.map((k) => `${k} ${w.latencies[k].length}`).join(', ')}, ${w.notifications} notifications, ${w.errors.length} errors`);
+      log(`${w.at.toFixed(0)} s: RSS ${(w.rssBytes / 2 ** 20).toFixed(0)} MB (anonymous ${(w.anonBytes / 2 ** 20).toFixed(0)} MB), ${KINDS.map((k) => `${k} ${w.latencies[k].length}`).join(', ')}, ${w.notifications} notifications, ${w.errors.length} errors`);
     }, windowSeconds * 1000);
 
     const wsUrl = peer.url.replace(/^http/, 'ws');
@@ -148,6 +150,7 @@ export async function run(args: string[]): Promise<void> {
     const summary = (w: SoakWindow) => ({
       at: w.at,
       rssBytes: w.rssBytes,
+      anonBytes: w.anonBytes,
       notifications: w.notifications,
       errors: w.errors.slice(0, 20),
       ...Object.fromEntries(KINDS.map((k) => [k, { n: w.latencies[k].length, p50: w.latencies[k].length ? percentile(w.latencies[k], 50) : null, p99: w.latencies[k].length ? percentile(w.latencies[k], 99) : null }])),

@@ -133,14 +133,28 @@ export async function stopAll(): Promise<void> {
   await Promise.all([...running].map((p) => p.stop()));
 }
 
-/** Resident memory in bytes of `pid` and all its descendants (VmRSS from /proc). */
-export function residentBytes(pid: number): number {
-  let total = 0;
+/**
+ * Resident memory of `pid` and all its descendants, from /proc's status: `rss` (VmRSS, what ps and
+ * top show) and its parts, `anon` (RssAnon and RssShmem: the heap, the stacks, native buffers, memory
+ * only the process holds) and `file` (RssFile: pages of mapped files, for the LMDB store the pages of
+ * data.mdb read through its memory map, which are the kernel's page cache of the file: shared, clean
+ * and given back under memory pressure).
+ */
+export interface ResidentMemory {
+  rss: number;
+  anon: number;
+  file: number;
+}
+
+export function residentMemory(pid: number): ResidentMemory {
+  const total: ResidentMemory = { rss: 0, anon: 0, file: 0 };
+  const kb = (status: string, field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024;
   const visit = (id: number) => {
     try {
       const status = readFileSync(`/proc/${id}/status`, 'utf8');
-      const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
-      if (kb) total += Number(kb) * 1024;
+      total.rss += kb(status, 'VmRSS');
+      total.anon += kb(status, 'RssAnon') + kb(status, 'RssShmem');
+      total.file += kb(status, 'RssFile');
       for (const task of readdirSync(`/proc/${id}/task`)) {
         const children = readFileSync(`/proc/${id}/task/${task}/children`, 'utf8').trim();
         for (const c of children ? children.split(/\s+/) : []) visit(Number(c));
@@ -151,4 +165,9 @@ export function residentBytes(pid: number): number {
   };
   visit(pid);
   return total;
+}
+
+/** Resident memory in bytes (VmRSS) of `pid` and all its descendants. */
+export function residentBytes(pid: number): number {
+  return residentMemory(pid).rss;
 }
