@@ -56,6 +56,11 @@ export class CallManager implements InvocationHost, EvmWorld {
   private readonly locals = new Map<string, unknown>();
   /** console.log calls of the message, in call order, reverted frames included (as Hardhat prints them). */
   consoleLogs: Uint8Array[] | undefined;
+  /**
+   * Why the message's own invocation aborted, in the actor's words (as ref-fvm's backtrace gives the
+   * aborting frame's message): the receipt has only the exit code, a person wants the reason.
+   */
+  topAbort: string | undefined;
 
   constructor(tree: StateTree, registry: ActorRegistry, context: ExecutionContext, gas: GasTracker, origin: MessageOrigin) {
     this.tree = tree;
@@ -220,6 +225,7 @@ export class CallManager implements InvocationHost, EvmWorld {
       result = { exitCode: ExitCode.OK, returnData: await code.invoke(rt, method, params) };
     } catch (error) {
       result = this.abortResult(error);
+      if (this.depth === 1 && error instanceof Error) this.topAbort = error instanceof ActorError ? error.reason : error.message;
     }
     if (result.returnData && result.exitCode === ExitCode.OK && this.depth === 1) {
       this.gas.charge('OnChainReturnValue', onChainReturnValue(result.returnData.data.length));

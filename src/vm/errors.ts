@@ -29,10 +29,13 @@ export class ActorError extends FevmError {
   override readonly name = 'ActorError';
   readonly exitCode: number;
   readonly data: IpldBlock | null;
+  /** The actor's words, without the exit code the message leads with. */
+  readonly reason: string;
 
   constructor(exitCode: number, message: string, data: IpldBlock | null = null) {
     super(`${exitCodeToString(exitCode)}: ${message}`);
     this.exitCode = exitCode;
+    this.reason = message;
     this.data = data;
   }
 }

@@ -92,7 +92,7 @@ async function execute(cm: CallManager, senderId: bigint, message: Message, incl
     cm.gas.charge('OnChainMessage', inclusion);
     const params = message.params.length === 0 ? null : { codec: message.method === 0 ? IPLD_RAW : CBOR, data: message.params };
     const result = await cm.send(senderId, message.to, message.method, params, message.value, undefined, false);
-    return { result, failure: result.exitCode === ExitCode.OK ? null : `exit code ${result.exitCode}` };
+    return { result, failure: result.exitCode === ExitCode.OK ? null : (cm.topAbort ?? `exit code ${result.exitCode}`) };
   } catch (error) {
     if (error instanceof OutOfGasError) return { result: { exitCode: ExitCode.SYS_OUT_OF_GAS, returnData: null }, failure: error.message };
     if (error instanceof SyscallError) {

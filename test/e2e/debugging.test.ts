@@ -158,7 +158,7 @@ describe('debugging output', () => {
       const panic = await node.rpc('eth_call', [{ to: vault, data: vaultAbi.encodeFunctionData('overflow', [1n]) }, 'latest']);
       assert.equal(panic.error?.message, `execution reverted: panic: 0x11 (arithmetic underflow or overflow) (contract Vault at ${vault.toLowerCase()}, exit code EVM_REVERTED(33))`);
       const invalid = await node.rpc('eth_call', [{ to: vault, data: vaultAbi.encodeFunctionData('invalid') }, 'latest']);
-      assert.equal(invalid.error?.message, `message execution failed (contract Vault at ${vault.toLowerCase()}, exit code EVM_INVALID_INSTRUCTION(34))`);
+      assert.equal(invalid.error?.message, `message execution failed: EVM: the INVALID instruction (0xfe) (contract Vault at ${vault.toLowerCase()}, exit code EVM_INVALID_INSTRUCTION(34))`);
 
       const from = node.out.length;
       const factory = new ContractFactory(vaultAbi, contract('Named.sol', 'Vault').evm.bytecode.object, node.wallet);

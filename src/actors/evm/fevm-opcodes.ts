@@ -7,7 +7,7 @@
 
 import { EVMError, getOpcodesForHF, type EVMOpts } from '@ethereumjs/evm';
 import type { Common } from '@ethereumjs/common';
-import { ActorError, type EvmGasModel } from '../../vm/index.ts';
+import { ActorError, MAX_EVENT_VALUES_BYTES, type EvmGasModel } from '../../vm/index.ts';
 import { ExitCode, bytesToUint, uintToFixedBytes } from '../../primitives/index.ts';
 import { EVENT_TOO_LARGE } from './evm-exit-codes.ts';
 import { extCodeHash } from './ext-code.ts';
@@ -26,8 +26,6 @@ const STATICCALL = 0xfa;
 const SELFDESTRUCT = 0xff;
 const EXTCODEHASH = 0x3f;
 const LOG0 = 0xa0;
-/** Total value bytes of one actor event (FEVM-FACTS §4.6): LOG data is at most 8192 − 32 × topics. */
-const MAX_EVENT_VALUE_BYTES = 8192;
 const REMOVED = [0xf2, 0x49, 0x4a];
 
 interface StackView {
@@ -85,9 +83,10 @@ export function fevmOpcodes(common: Common, model: EvmGasModel): CustomOpcode[] 
       baseFee: info.fee,
       gasFunction: gas,
       logicFunction: async (runState, c) => {
-        // Stack: offset, length, topics…; the event holds the topics and the data.
+        // Stack: offset, length, topics…; the event holds the topics and the data (FEVM-FACTS §4.6:
+        // the data is at most 8192 − 32 × topics bytes).
         const length = runState.stack.peek(2)[1]!;
-        if (BigInt(32 * topics) + length > BigInt(MAX_EVENT_VALUE_BYTES)) throw new EVMError(EVENT_TOO_LARGE as never);
+        if (BigInt(32 * topics) + length > BigInt(MAX_EVENT_VALUES_BYTES)) throw new EVMError(EVENT_TOO_LARGE as never);
         await logic(runState, c);
       },
     };

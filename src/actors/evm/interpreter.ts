@@ -10,11 +10,11 @@
 import type { ExecResult } from '@ethereumjs/evm';
 import { Address as EthjsAddress } from '@ethereumjs/util';
 import { ExitCode, bytesToHex } from '../../primitives/index.ts';
-import { ActorError, OutOfGasError, type Runtime } from '../../vm/index.ts';
+import { ActorError, MAX_EVENT_VALUES_BYTES, OutOfGasError, type Runtime } from '../../vm/index.ts';
 import type { CallContext } from './call-intercept.ts';
 import type { PooledEvm } from './evm-pool.ts';
 import type { EvmSession } from './evm-session.ts';
-import { exitCodeForEvmError } from './evm-exit-codes.ts';
+import { EVENT_TOO_LARGE, exitCodeForEvmError } from './evm-exit-codes.ts';
 import { traceEvmRun } from './evm-trace.ts';
 import { revertError } from './invoke-encoding.ts';
 import { logToActorEvent } from './log-event.ts';
@@ -119,7 +119,8 @@ async function runPooled(rt: Runtime, session: EvmSession, run: EvmRun, pooled: 
   }
   if (error === 'revert') throw revertError(result.returnValue);
   if (error === 'out of gas') throw new OutOfGasError('out of gas in the EVM');
-  if (error === 'invalid opcode' && result.runState?.opCode === INVALID_OPCODE) throw new ActorError(ExitCode.EVM_INVALID_INSTRUCTION, 'EVM: INVALID');
+  if (error === 'invalid opcode' && result.runState?.opCode === INVALID_OPCODE) throw new ActorError(ExitCode.EVM_INVALID_INSTRUCTION, 'EVM: the INVALID instruction (0xfe)');
+  if ((error as string) === EVENT_TOO_LARGE) throw new ActorError(ExitCode.USR_ILLEGAL_ARGUMENT, `EVM: a LOG over FEVM's limit of ${MAX_EVENT_VALUES_BYTES} bytes of event values (its data and 32 per topic)`);
   throw new ActorError(exitCodeForEvmError(error), `EVM: ${error}`);
 }
 
