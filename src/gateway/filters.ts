@@ -97,7 +97,7 @@ export class Filters {
     const filter = this.get(id);
     if (filter.kind !== 'logs') throw new RpcError(-32000, 'eth_getFilterLogs works on log filters only');
     filter.polled = Date.now();
-    return queryLogs(this.view, filter.criteria!, this.limits);
+    return queryLogs(this.view, filter.criteria!, this.limits, true);
   }
 
   uninstall(id: string): boolean {

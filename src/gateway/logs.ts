@@ -7,7 +7,7 @@
 // at most 2,880 tipsets (Lotus's default) and answers at most 10,000 logs, unless limits.ts says otherwise.
 
 import { ethLogJson } from '../eth/index.ts';
-import { RawJson, RpcError, type BlockRef, type LogFilter } from '../rpc/index.ts';
+import { InvalidParamsError, RawJson, RpcError, type BlockRef, type LogFilter } from '../rpc/index.ts';
 import type { TipsetLog, TipsetLogs } from '../chain/store/tipset-logs.ts';
 import type { ChainView } from './chain-view.ts';
 import { DEFAULT_LIMITS, type GatewayLimits } from './limits.ts';
@@ -23,8 +23,11 @@ export function logMatches(filter: Pick<LogFilter, 'address' | 'topics'>, log: {
   return filter.topics.every((wanted, i) => wanted === null || wanted.length === 0 || (log.topics[i] !== undefined && wanted.some((t) => bytesEqual(t, log.topics[i]!))));
 }
 
-/** The matching logs as JSON text (an array of eth_getLogs log objects). */
-export function queryLogs(view: ChainView, filter: LogFilter, limits: Pick<GatewayLimits, 'maxLogRange' | 'maxLogResults'> = DEFAULT_LIMITS): RawJson {
+/**
+ * The matching logs as JSON text (an array of eth_getLogs log objects). `installed`: for a filter made
+ * by eth_newFilter, whose range may still lie ahead of the head (no logs yet, not an error).
+ */
+export function queryLogs(view: ChainView, filter: LogFilter, limits: Pick<GatewayLimits, 'maxLogRange' | 'maxLogResults'> = DEFAULT_LIMITS, installed = false): RawJson {
   let from: number;
   let to: number;
   if (filter.blockHash) {
@@ -32,10 +35,9 @@ export function queryLogs(view: ChainView, filter: LogFilter, limits: Pick<Gatew
     if (!record) throw new RpcError(-32000, 'unknown block hash');
     from = to = record.height;
   } else {
-    from = heightOf(view, filter.fromBlock);
-    to = heightOf(view, filter.toBlock);
+    ({ from, to } = heightRange(view, filter.fromBlock, filter.toBlock, installed));
+    if (from > to) return RawJson.array([]);
   }
-  if (to < from) return RawJson.array([]);
   if (to - from + 1 > limits.maxLogRange) throw new RpcError(RANGE_EXCEEDED, `block range of ${to - from + 1} is over the limit of ${limits.maxLogRange} (--max-log-range): ask for a shorter range`);
   const bloomMatches = bloomMatcher(filter);
   const selection = { addresses: filter.address, topics: filter.topics };
@@ -65,11 +67,27 @@ function logText(height: number, logs: TipsetLogs, log: TipsetLog, hashOf: (log:
   return JSON.stringify(ethLogJson({ address, topics, data, blockHash: logs.blockHash, blockNumber: height, transactionHash: hashOf(log), transactionIndex: messageIndex, logIndex, removed: false }));
 }
 
-function heightOf(view: ChainView, ref: BlockRef | undefined): number {
-  if (!ref) return view.head().height;
-  if (ref.kind === 'number') return Math.min(Number(ref.number), view.head().height);
+/**
+ * The heights a fromBlock/toBlock pair means. As geth: fromBlock after toBlock is an error, and so is a
+ * range wholly after the head. Kinder than geth and Lotus (as anvil): a toBlock past the head ends at
+ * the head, so a script that asks up to a far block gets what exists. An installed filter's range may
+ * lie ahead: it has no logs yet (from > to, answered with none).
+ */
+function heightRange(view: ChainView, fromRef: BlockRef | undefined, toRef: BlockRef | undefined, installed: boolean): { from: number; to: number } {
+  const head = view.head().height;
+  const from = heightOf(view, fromRef, head);
+  const to = heightOf(view, toRef, head);
+  if (installed) return { from, to: Math.min(to, head) };
+  if (from > head) throw new InvalidParamsError(`block range extends beyond current head block: fromBlock ${from} is after the head, ${head}`);
+  if (from > to) throw new RpcError(-32000, `invalid block range params: fromBlock ${from} is after toBlock ${to}`);
+  return { from, to: Math.min(to, head) };
+}
+
+function heightOf(view: ChainView, ref: BlockRef | undefined, head: number): number {
+  if (!ref) return head;
+  if (ref.kind === 'number') return ref.number > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(ref.number);
   if (ref.kind === 'hash') return view.stateAt(ref).height;
-  return ref.tag === 'earliest' ? 0 : view.head().height;
+  return ref.tag === 'earliest' ? 0 : head;
 }
 
 /** Whether a bloom may hold one of the addresses and, at each position, one of the topics. */

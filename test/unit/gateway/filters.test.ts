@@ -40,6 +40,19 @@ describe('filters and subscriptions', () => {
     await assert.rejects(rpc('eth_getFilterChanges', [blocks]), /filter not found/);
   });
 
+  it('eth_getLogs ranges: fromBlock after toBlock and a range after the head are errors, as geth; a toBlock past the head ends there', async () => {
+    const tx = await wallet.sendTransaction({ to: keys[1]!.checksumAddress, value: 1n });
+    await tx.wait();
+    const head = Number(await rpc('eth_blockNumber'));
+    const hex = (n: number) => `0x${n.toString(16)}`;
+    await assert.rejects(rpc('eth_getLogs', [{ fromBlock: hex(head), toBlock: hex(head - 1) }]), (e: { code: number; message: string }) => e.code === -32000 && /invalid block range params: fromBlock \d+ is after toBlock \d+/.test(e.message));
+    await assert.rejects(rpc('eth_getLogs', [{ fromBlock: hex(head + 5), toBlock: 'latest' }]), (e: { code: number; message: string }) => e.code === -32602 && /beyond current head block/.test(e.message));
+    await assert.rejects(rpc('eth_getLogs', [{ fromBlock: hex(head + 5), toBlock: hex(head + 9) }]), (e: { code: number }) => e.code === -32602);
+    assert.deepEqual(await rpc('eth_getLogs', [{ fromBlock: hex(head), toBlock: hex(head + 1000) }]), []);
+    const ahead = (await rpc('eth_newFilter', [{ fromBlock: hex(head + 5) }])) as string;
+    assert.deepEqual(await rpc('eth_getFilterLogs', [ahead]), [], 'a filter waiting for blocks ahead has no logs yet');
+  });
+
   it('filter ids are QUANTITYs, as the execution-apis schema says: never a leading zero', async () => {
     const ids = [];
     for (let i = 0; i < 64; i++) ids.push((await rpc('eth_newBlockFilter')) as string);
