@@ -166,8 +166,3 @@ export function residentMemory(pid: number): ResidentMemory {
   visit(pid);
   return total;
 }
-
-/** Resident memory in bytes (VmRSS) of `pid` and all its descendants. */
-export function residentBytes(pid: number): number {
-  return residentMemory(pid).rss;
-}

@@ -77,9 +77,8 @@ function heightRange(view: ChainView, fromRef: BlockRef | undefined, toRef: Bloc
   const head = view.head().height;
   const from = heightOf(view, fromRef, head);
   const to = heightOf(view, toRef, head);
-  if (installed) return { from, to: Math.min(to, head) };
-  if (from > head) throw new InvalidParamsError(`block range extends beyond current head block: fromBlock ${from} is after the head, ${head}`);
-  if (from > to) throw new RpcError(-32000, `invalid block range params: fromBlock ${from} is after toBlock ${to}`);
+  if (!installed && from > head) throw new InvalidParamsError(`block range extends beyond current head block: fromBlock ${from} is after the head, ${head}`);
+  if (!installed && from > to) throw new RpcError(-32000, `invalid block range params: fromBlock ${from} is after toBlock ${to}`);
   return { from, to: Math.min(to, head) };
 }
 

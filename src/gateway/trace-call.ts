@@ -13,7 +13,6 @@ import { prepareCall } from './call-message.ts';
 import { createdContract } from './transactions.ts';
 import { StateReader } from './state-reader.ts';
 
-
 export interface TracedCall {
   message: Message;
   result: ApplyResult;

@@ -120,8 +120,8 @@ async function runPooled(rt: Runtime, session: EvmSession, run: EvmRun, pooled: 
   if (error === 'revert') throw revertError(result.returnValue);
   if (error === 'out of gas') throw new OutOfGasError('out of gas in the EVM');
   if (error === 'invalid opcode' && result.runState?.opCode === INVALID_OPCODE) throw new ActorError(ExitCode.EVM_INVALID_INSTRUCTION, 'EVM: the INVALID instruction (0xfe)');
-  if ((error as string) === EVENT_TOO_LARGE) throw new ActorError(ExitCode.USR_ILLEGAL_ARGUMENT, `EVM: a LOG over FEVM's limit of ${MAX_EVENT_VALUES_BYTES} bytes of event values (its data and 32 per topic)`);
-  throw new ActorError(exitCodeForEvmError(error), `EVM: ${error}`);
+  const reason = (error as string) === EVENT_TOO_LARGE ? `a LOG over FEVM's limit of ${MAX_EVENT_VALUES_BYTES} bytes of event values (its data and 32 per topic)` : error;
+  throw new ActorError(exitCodeForEvmError(error), `EVM: ${reason}`);
 }
 
 /**
