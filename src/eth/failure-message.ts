@@ -1,6 +1,7 @@
 // A failed transaction or call in words a person reads: what went wrong (the revert reason, Panic's
 // meaning, a custom error with its arguments when an ABI knows it), where (the contract by name when
-// it is known, and its address, or the deployment), and the FEVM exit code by name (FEVM-FACTS §4.2).
+// it is known, and its address, or the deployment; and for a revert that bubbled up from a contract
+// it called, that contract first), and the FEVM exit code by name (FEVM-FACTS §4.2).
 // The same sentence is the JSON-RPC error of eth_call / eth_estimateGas and the node's log line, so
 // what the terminal says and what the client reports can be compared. geth's "execution reverted"
 // leads, so that clients that look for it still find it.
@@ -19,6 +20,8 @@ export interface FailedExecution {
   to: Uint8Array | null;
   /** The contract called or deployed, when an ABI registry knows it. */
   contract?: KnownContract | undefined;
+  /** For a revert that began in a contract the called one called, and bubbled up: that contract. */
+  origin?: { address: Uint8Array; contract?: KnownContract | undefined } | undefined;
 }
 
 /**
@@ -30,7 +33,7 @@ export function failureMessage(f: FailedExecution, abis?: AbiRegistry): string {
   const where = whereText(f);
   const exit = `exit code ${exitCodeToString(f.exitCode)}`;
   if (f.exitCode === ExitCode.EVM_REVERTED) {
-    const { message } = decodeRevert(f.revertData, abis && ((data) => abis.customError(data, f.contract)));
+    const { message } = decodeRevert(f.revertData, abis && ((data) => abis.customError(data, f.origin?.contract ?? f.contract)));
     return `${message} (${where}, ${exit})`;
   }
   const detail = f.failure && f.failure !== `exit code ${f.exitCode}` ? `: ${f.failure}` : '';
@@ -39,6 +42,11 @@ export function failureMessage(f: FailedExecution, abis?: AbiRegistry): string {
 }
 
 function whereText(f: FailedExecution): string {
-  if (f.to === null) return f.contract ? `deploying ${f.contract.name}` : 'deploying a contract';
-  return f.contract ? `contract ${f.contract.name} at ${bytesToHex(f.to)}` : `contract ${bytesToHex(f.to)}`;
+  const called = f.to === null ? (f.contract ? `deploying ${f.contract.name}` : 'deploying a contract') : contractText(f.to, f.contract);
+  if (!f.origin) return called;
+  return `in ${contractText(f.origin.address, f.origin.contract)}, called ${f.to === null ? 'while' : 'from'} ${called}`;
+}
+
+function contractText(address: Uint8Array, contract: KnownContract | undefined): string {
+  return contract ? `contract ${contract.name} at ${bytesToHex(address)}` : `contract ${bytesToHex(address)}`;
 }

@@ -1,7 +1,7 @@
 // What the node prints and answers about an execution for the person debugging it, as Hardhat's and
 // anvil's nodes do: the console.log lines a transaction or call printed (console-log.ts), and a
 // failure in words (failure-message.ts) naming the contract from the ABIs the node knows
-// (abi-registry.ts). For a call this is its CallReport (the JSON-RPC error's message, and lines in the
+// (abi-registry.ts), and the contract a bubbled-up revert began in. For a call this is its CallReport (the JSON-RPC error's message, and lines in the
 // node's log when it logged or failed); for a sealed transaction, the lines under its line in
 // `fevm-devnet start`'s output. An empty registry and no console.log cost nothing: no code is read.
 
@@ -10,9 +10,9 @@ import type { ExecutedMessage } from '../chain/chain.ts';
 import type { TipsetRecord } from '../chain/store/tipset-record.ts';
 import { AbiRegistry, type KnownContract } from '../eth/abi-registry.ts';
 import { formatConsoleLog } from '../eth/console-log.ts';
-import { failureMessage } from '../eth/failure-message.ts';
+import { failureMessage, type FailedExecution } from '../eth/failure-message.ts';
 import { decodeCbor, type CID } from '../ipld/index.ts';
-import { EAM_ACTOR_ID, ExitCode, Protocol, bytesToHex, type Message } from '../primitives/index.ts';
+import { Address, EAM_ACTOR_ID, ExitCode, Protocol, bytesToHex, type Message } from '../primitives/index.ts';
 import type { ApplyResult } from '../vm/index.ts';
 import type { CallOutcome, CallReport, CallSpec } from './call-types.ts';
 import type { ChainView } from './chain-view.ts';
@@ -36,7 +36,10 @@ export function callReport(view: ChainView, debug: DebugOutput | undefined, meth
     return contract;
   };
   const message = (outcome: CallOutcome) =>
-    failureMessage({ exitCode: outcome.result.receipt.exitCode, revertData: outcome.returnData, failure: outcome.result.failure, to, contract: known() }, abis);
+    failureMessage(
+      { exitCode: outcome.result.receipt.exitCode, revertData: outcome.returnData, failure: outcome.result.failure, to, contract: known(), origin: revertOrigin(view, abis, at.stateRoot, outcome.result) },
+      abis,
+    );
   return {
     failureMessage: message,
     seen(outcome) {
@@ -68,7 +71,8 @@ export function transactionReport(view: ChainView, abis: AbiRegistry, record: Ti
   const contract = abis.size === 0 ? undefined : identify(view, abis, record.stateRoot, to, input);
   const callNote = to ? nameNote(abis, contract, input) : contract ? ` (${contract.name})` : '';
   const revertData = result.receipt.exitCode === ExitCode.EVM_REVERTED ? cborBytes(result.receipt.returnData) : new Uint8Array(0);
-  const failure = failed ? failureMessage({ exitCode: result.receipt.exitCode, revertData, failure: result.failure, to, contract }, abis) : undefined;
+  const origin = failed ? revertOrigin(view, abis, record.stateRoot, result) : undefined;
+  const failure = failed ? failureMessage({ exitCode: result.receipt.exitCode, revertData, failure: result.failure, to, contract, origin }, abis) : undefined;
   return { callNote, lines: detailLines(result, failure) };
 }
 
@@ -79,6 +83,19 @@ function identify(view: ChainView, abis: AbiRegistry, stateRoot: CID, to: Uint8A
   if (abis.size === 0) return undefined;
   if (to === null) return abis.contractForCreation(input);
   return abis.contractForCode(new StateReader(view.store, stateRoot, view.node.chain.registry).code(to));
+}
+
+/**
+ * The contract a bubbled-up revert began in (ApplyResult.revertOrigin), as it is in the state at
+ * `stateRoot`: a contract that does not exist there (one whose constructor reverted) is left out.
+ */
+function revertOrigin(view: ChainView, abis: AbiRegistry, stateRoot: CID, result: ApplyResult): FailedExecution['origin'] {
+  if (result.revertOrigin === undefined) return undefined;
+  const reader = new StateReader(view.store, stateRoot, view.node.chain.registry);
+  if (!reader.tree.getActor(result.revertOrigin)) return undefined;
+  const address = view.ethAddress(Address.newId(result.revertOrigin), reader.tree);
+  if (!address) return undefined;
+  return { address, contract: abis.size === 0 ? undefined : abis.contractForCode(reader.code(address)) };
 }
 
 function nameNote(abis: AbiRegistry, contract: KnownContract | undefined, calldata: Uint8Array): string {

@@ -4,7 +4,7 @@
 // gas limits of calls, transactions (state, events and access charges revert together), and the
 // charges for touching actors. It does not know any actor: code comes from the ActorRegistry.
 
-import { encodeCbor, type Blockstore, type CID } from '../ipld/index.ts';
+import { decodeCbor, encodeCbor, type Blockstore, type CID } from '../ipld/index.ts';
 import { Address, ExitCode, FatalError, Protocol, isSystemExitCode } from '../primitives/index.ts';
 import { EAM_ACTOR_ID } from '../primitives/index.ts';
 import { createActorState, type ActorState, type StateTree } from '../state/index.ts';
@@ -18,6 +18,7 @@ import { PriceList, onActorEvent, onChainReturnValue, onCreateActor, onMethodInv
 import { CBOR, type IpldBlock } from './ipld-block.ts';
 import { InvocationRuntime, type InvocationHost } from './invocation-runtime.ts';
 import { ActorType, type ActorRegistry } from './runtime.ts';
+import { RevertOrigin } from './revert-origin.ts';
 import { StateAccessTracker } from './state-access-tracker.ts';
 import { traceSend, type ExecutionTracer } from './tracing/index.ts';
 
@@ -61,6 +62,8 @@ export class CallManager implements InvocationHost, EvmWorld {
    * aborting frame's message): the receipt has only the exit code, a person wants the reason.
    */
   topAbort: string | undefined;
+  /** Which actor's revert the message answers, when a callee's revert bubbled up (revert-origin.ts). */
+  readonly reverts = new RevertOrigin();
 
   constructor(tree: StateTree, registry: ActorRegistry, context: ExecutionContext, gas: GasTracker, origin: MessageOrigin) {
     this.tree = tree;
@@ -171,6 +174,7 @@ export class CallManager implements InvocationHost, EvmWorld {
   private async callActor(from: bigint, to: Address, method: number, params: IpldBlock | null, value: bigint, gasLimit: number | undefined, readOnly: boolean): Promise<InvocationResult> {
     if (gasLimit !== undefined) this.gas.pushLimit(gasLimit);
     let result: InvocationResult;
+    this.reverts.enter();
     try {
       if (this.depth >= MAX_CALL_DEPTH) throw new SyscallError(ErrorNumber.LimitExceeded, 'message execution exceeds call depth');
       this.depth++;
@@ -181,6 +185,7 @@ export class CallManager implements InvocationHost, EvmWorld {
       }
     } catch (error) {
       if (gasLimit !== undefined) this.gas.popLimit();
+      this.reverts.exit(undefined);
       // A call that ran out of its own gas limit fails with an exit code; the caller still has gas.
       if (error instanceof OutOfGasError && gasLimit !== undefined && this.gas.gasAvailable > 0) {
         return { exitCode: ExitCode.SYS_OUT_OF_GAS, returnData: null };
@@ -188,6 +193,7 @@ export class CallManager implements InvocationHost, EvmWorld {
       throw error;
     }
     if (gasLimit !== undefined) this.gas.popLimit();
+    this.reverts.exit(result.exitCode === ExitCode.EVM_REVERTED ? { data: evmRevertData(result.returnData), actor: to } : undefined);
     return result;
   }
 
@@ -324,5 +330,16 @@ export class CallManager implements InvocationHost, EvmWorld {
     const result = await this.callResolved(SYSTEM_ACTOR_ID, id, METHOD_CONSTRUCTOR, { codec: CBOR, data: encodeCbor(address.bytes) }, 0n, false);
     if (result.exitCode !== ExitCode.OK) throw new FatalError(`account constructor for ${address} failed with exit ${result.exitCode}`);
     return id;
+  }
+}
+
+/** An EVM actor's revert data: the bytes inside its CBOR byte string (FEVM-FACTS §4.2). */
+function evmRevertData(returnData: IpldBlock | null): Uint8Array {
+  if (!returnData) return new Uint8Array(0);
+  try {
+    const bytes = decodeCbor(returnData.data);
+    return bytes instanceof Uint8Array ? bytes : returnData.data;
+  } catch {
+    return returnData.data;
   }
 }

@@ -10,6 +10,7 @@ import type { Address } from '../primitives/index.ts';
 import type { ActorState } from '../state/index.ts';
 import type { ActorEvent } from './events.ts';
 import type { IpldBlock } from './ipld-block.ts';
+import type { RevertOrigin } from './revert-origin.ts';
 import type { ExecutionTracer } from './tracing/execution-tracer.ts';
 
 /** Side state that must begin, commit and revert with the state tree (e.g. pending contract storage). */
@@ -32,8 +33,6 @@ export interface EvmWorld {
   createDelegatedActor(code: CID, address: Address, head: CID): bigint;
   /** A send from actor `from` in its own transaction (throws SyscallError when it cannot happen). */
   send(from: bigint, to: Address, method: number, params: IpldBlock | null, value: bigint, gasLimit: number | undefined, readOnly: boolean): Promise<{ exitCode: number; returnData: IpldBlock | null }>;
-  /** A send from actor `from` in its own transaction (throws SyscallError when it cannot happen). */
-  send(from: bigint, to: Address, method: number, params: IpldBlock | null, value: bigint, gasLimit: number | undefined, readOnly: boolean): Promise<{ exitCode: number; returnData: IpldBlock | null }>;
   begin(): void;
   commit(): void;
   revert(): void;
@@ -42,6 +41,8 @@ export interface EvmWorld {
   emitEvent(emitter: bigint, event: ActorEvent): void;
   /** The calldata of a call to Hardhat's console.log address: output for the node's log, not state. */
   consoleLog(data: Uint8Array): void;
+  /** Where a bubbled-up revert began: the EVM's inner call frames enter and exit it too. */
+  readonly reverts: RevertOrigin;
   /** A value that lives as long as the message (created on first use). */
   messageLocal<T>(key: string, create: () => T): T;
 }

@@ -30,6 +30,11 @@ export interface ApplyResult {
   failure: string | null;
   /** Calldata of the message's calls to Hardhat's console.log address (absent when there were none). */
   consoleLogs?: readonly Uint8Array[];
+  /**
+   * For a revert (exit 33) that began in another actor and bubbled up unchanged: that actor's id
+   * (revert-origin.ts). Absent when the receiver itself reverted.
+   */
+  revertOrigin?: bigint;
 }
 
 export interface ApplyOptions {
@@ -84,6 +89,7 @@ export async function applyMessage(tree: StateTree, registry: ActorRegistry, con
     gasOutputs,
     failure,
     ...(cm.consoleLogs && { consoleLogs: cm.consoleLogs }),
+    ...revertOrigin(cm, result),
   };
 }
 
@@ -102,6 +108,13 @@ async function execute(cm: CallManager, senderId: bigint, message: Message, incl
     }
     throw error;
   }
+}
+
+function revertOrigin(cm: CallManager, result: InvocationResult): { revertOrigin?: bigint } {
+  const address = result.exitCode === ExitCode.EVM_REVERTED ? cm.reverts.ofMessage : undefined;
+  // Resolved in the state after the message, uncharged: an actor created and reverted has no id.
+  const origin = address && cm.tree.lookupId(address);
+  return origin === undefined || origin === cm.origin.receiverId ? {} : { revertOrigin: origin };
 }
 
 /** Moves the fees: burn to f099, tip to the miner, refund to the sender (FEVM-FACTS §8.3). */

@@ -7,6 +7,7 @@ export * from './params.ts';
 export * from './send-result.ts';
 export * from './events.ts';
 export type { EvmWorld, TransactionJournal } from './evm-world.ts';
+export type { FrameRevert, RevertOrigin } from './revert-origin.ts';
 export * from './receipt.ts';
 export * from './execution-context.ts';
 export * from './executor.ts';

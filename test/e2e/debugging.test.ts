@@ -107,6 +107,28 @@ async function assertWithdrawNamed(node: RunningNode, vault: string): Promise<vo
   assert.equal(lines[at + 1], `    error: execution reverted: custom error InsufficientBalance(0, 5) (contract Vault at ${vault.toLowerCase()}, exit code EVM_REVERTED(33))`);
 }
 
+/**
+ * Teller.withdraw(5) calls Vault.withdraw(5), whose InsufficientBalance(0, 5) bubbles up: the error
+ * says it began in Vault, called from Teller. Teller.tryWithdraw catches it and reverts Closed(): Teller's.
+ */
+async function assertBubbledRevertNamed(node: RunningNode, vault: string): Promise<void> {
+  const teller = await deploy(node, 'Named.sol', 'Teller', vault);
+  const address = (await teller.getAddress()).toLowerCase();
+  const data = teller.interface.encodeFunctionData('withdraw', [5n]);
+  const expected = `execution reverted: custom error InsufficientBalance(0, 5) (in contract Vault at ${vault.toLowerCase()}, called from contract Teller at ${address}, exit code EVM_REVERTED(33))`;
+  const answer = await node.rpc('eth_call', [{ from: SENDER, to: address, data }, 'latest']);
+  assert.equal(answer.error?.message, expected);
+  const caught = await node.rpc('eth_call', [{ from: SENDER, to: address, data: teller.interface.encodeFunctionData('tryWithdraw', [5n]) }, 'latest']);
+  assert.equal(caught.error?.message, `execution reverted: custom error Closed() (contract Teller at ${address}, exit code EVM_REVERTED(33))`);
+
+  const from = node.out.length;
+  const hash = await sendFailing(node, address, data);
+  const lines = await node.waitFor((l) => l.includes(hash), from);
+  const at = lines.findIndex((l) => l.includes(hash));
+  assert.match(lines[at]!, / \(Teller\.withdraw\) .* failed \(exit 33\)$/);
+  assert.equal(lines[at + 1], `    error: ${expected}`);
+}
+
 describe('debugging output', () => {
   let dir: string;
 
@@ -159,6 +181,8 @@ describe('debugging output', () => {
       assert.equal(panic.error?.message, `execution reverted: panic: 0x11 (arithmetic underflow or overflow) (contract Vault at ${vault.toLowerCase()}, exit code EVM_REVERTED(33))`);
       const invalid = await node.rpc('eth_call', [{ to: vault, data: vaultAbi.encodeFunctionData('invalid') }, 'latest']);
       assert.equal(invalid.error?.message, `message execution failed: EVM: the INVALID instruction (0xfe) (contract Vault at ${vault.toLowerCase()}, exit code EVM_INVALID_INSTRUCTION(34))`);
+
+      await assertBubbledRevertNamed(node, vault);
 
       const from = node.out.length;
       const factory = new ContractFactory(vaultAbi, contract('Named.sol', 'Vault').evm.bytecode.object, node.wallet);
@@ -217,9 +241,10 @@ describe('debugging output', () => {
   async function withArtifacts(folder: string): Promise<void> {
     const node = await startNode(['--artifacts', folder]);
     try {
-      assert.ok(node.out.some((l) => l.startsWith(`ABIs: 5 contracts from ${folder}`)), node.out.join('\n'));
+      assert.ok(node.out.some((l) => l.startsWith(`ABIs: 6 contracts from ${folder}`)), node.out.join('\n'));
       const vault = await (await deploy(node, 'Named.sol', 'Vault', 10n)).getAddress();
       await assertWithdrawNamed(node, vault);
+      await assertBubbledRevertNamed(node, vault);
     } finally {
       await node.stop();
     }

@@ -4,8 +4,9 @@
 // A pooled EVM runs over a switching state manager and hooks that each run points at its own session,
 // runtime and call context; a run re-entered through a native send takes another instance.
 
-import { createEVM, type EVM } from '@ethereumjs/evm';
-import { commonFor, prices, type EvmGasModel, type Runtime } from '../../vm/index.ts';
+import { EVMError, createEVM, type EVM, type Message } from '@ethereumjs/evm';
+import { ethAddressToFilecoinAddress } from '../../primitives/index.ts';
+import { commonFor, prices, type EvmGasModel, type FrameRevert, type Runtime } from '../../vm/index.ts';
 import { interceptCall, type CallContext } from './call-intercept.ts';
 import { traceEvmCall } from './evm-trace.ts';
 import { fevmOpcodes } from './fevm-opcodes.ts';
@@ -20,6 +21,8 @@ export interface PooledEvm {
   /** The run in progress on this instance. */
   run: { rt: Runtime; ctx: CallContext } | undefined;
 }
+
+type CallResult = Awaited<ReturnType<EVM['runCall']>>;
 
 const free = new Map<string, PooledEvm[]>();
 
@@ -65,15 +68,18 @@ function interceptCalls(pooled: PooledEvm): void {
   evm.runCall = async (opts) => {
     const message = opts.message;
     const run = pooled.run;
-    if (run && message && message.depth > 0) {
-      if (message.to) {
-        const answer = await interceptCall(run.ctx, evm, message);
-        if (answer) return answer;
-      }
-      run.rt.chargeGas('OnMethodInvocation', prices.onMethodInvocation(0));
-      if (message.value > 0n && !message.delegatecall) run.rt.chargeGas('OnValueTransfer', prices.PriceList.sendTransferFunds);
+    if (!run || !message || message.depth === 0) return runCall(opts);
+    const reverts = run.ctx.world.reverts;
+    reverts.enter();
+    let result;
+    try {
+      result = (message.to && (await interceptCall(run.ctx, evm, message))) || (await chargedCall(run.rt, message, () => runCall(opts)));
+    } catch (error) {
+      reverts.exit(undefined);
+      throw error;
     }
-    return runCall(opts);
+    reverts.exit(frameRevert(message, result));
+    return result;
   };
   // A traced message hears of every inner frame, FEVM's own answers included.
   const untraced = evm.runCall;
@@ -81,6 +87,20 @@ function interceptCalls(pooled: PooledEvm): void {
     const tracer = opts.message && opts.message.depth > 0 ? pooled.run?.ctx.world.tracer : undefined;
     return tracer ? traceEvmCall(tracer, opts.message!, () => untraced(opts)) : untraced(opts);
   };
+}
+
+/** A call frame @ethereumjs/evm runs itself, after the FVM's charges for the send it stands for. */
+function chargedCall(rt: Runtime, message: Message, run: () => Promise<CallResult>): Promise<CallResult> {
+  rt.chargeGas('OnMethodInvocation', prices.onMethodInvocation(0));
+  if (message.value > 0n && !message.delegatecall) rt.chargeGas('OnValueTransfer', prices.PriceList.sendTransferFunds);
+  return run();
+}
+
+/** A frame that reverted, for RevertOrigin: named by the code that ran (a DELEGATECALL's library, not the caller). */
+function frameRevert(message: Message, result: CallResult): FrameRevert | undefined {
+  if (result.execResult.exceptionError?.error !== EVMError.errorMessages.REVERT) return undefined;
+  const code = message.codeAddress ?? message.to;
+  return code && { data: result.execResult.returnValue, actor: ethAddressToFilecoinAddress(code.bytes) };
 }
 
 /**

@@ -1,0 +1,52 @@
+// Where the revert that a message answers began. Solidity bubbles an inner call's revert unchanged
+// (`revert(add(data, 32), len)`), so the contract the message called is often not the one that said
+// no: Teller.withdraw reverts with Vault's InsufficientBalance. Every call frame enters and exits here,
+// the call manager's sends and the EVM's inner frames alike (one @ethereumjs/evm run holds a whole EVM
+// call tree); as each exits, this keeps which actor first reverted with the bytes its callers then
+// reverted with again. A caller that reverts with other bytes, or succeeds, starts over. Bookkeeping
+// only, done on the revert path: no state, gas or result changes.
+
+import { bytesEqual, type Address } from '../primitives/index.ts';
+
+interface FrameExit {
+  /** Nesting of the frame that exited (1 for the message's own invocation). */
+  depth: number;
+  /** The actor whose revert this is; undefined when the frame did not revert. */
+  origin: Address | undefined;
+  data: Uint8Array | undefined;
+}
+
+/** How a frame reverted: its revert data (the EVM's bytes) and the actor whose code ran. */
+export interface FrameRevert {
+  data: Uint8Array;
+  actor: Address;
+}
+
+export class RevertOrigin {
+  private depth = 0;
+  private last: FrameExit | undefined;
+
+  enter(): void {
+    this.depth++;
+  }
+
+  /**
+   * The innermost open frame exited, reverting (`revert`) or not. Frames exit in stack order, so a
+   * frame one deeper that exited before this one was its callee.
+   */
+  exit(revert: FrameRevert | undefined): void {
+    const depth = this.depth--;
+    if (!revert) {
+      this.last = { depth, origin: undefined, data: undefined };
+      return;
+    }
+    const inner = this.last;
+    const bubbled = inner !== undefined && inner.depth === depth + 1 && inner.origin !== undefined && bytesEqual(inner.data!, revert.data);
+    this.last = { depth, origin: bubbled ? inner.origin : revert.actor, data: revert.data };
+  }
+
+  /** The actor whose revert the message's own invocation answered (undefined when it did not revert). */
+  get ofMessage(): Address | undefined {
+    return this.last?.depth === 1 ? this.last.origin : undefined;
+  }
+}
