@@ -4,6 +4,7 @@
 import { createNode, type DevnetNode, type NodeConfig } from '../chain/node.ts';
 import { DEFAULT_CHAIN_ID } from '../chain/genesis.ts';
 import { ChainView, METHOD_PERMISSIONS, createProvider, dumpState, ethMethods, loadState, type Eip1193Provider, type GatewayLimits } from '../gateway/index.ts';
+import { printConsoleLogs } from '../gateway/execution-report.ts';
 import { Dispatcher, type Permission } from '../rpc/index.ts';
 import { createServer, createToken, needsTokens } from '../server/index.ts';
 import { ephemeralTokenSecret, loadTokenSecret } from './token-secret.ts';
@@ -16,6 +17,11 @@ export interface DevnetOptions extends NodeConfig {
   port?: number;
   verbose?: boolean;
   log?: (line: string) => void;
+  /**
+   * Where Solidity's console.log output goes, a line each and nothing else, from sealed transactions
+   * and eth_call (as Hardhat's in-process network prints it); the Hardhat plugin gives stdout.
+   */
+  consoleLog?: (line: string) => void;
   /** Serve the development methods (default true); `--no-dev-methods` turns them off. */
   devMethods?: boolean;
   /** Let the process exit while the devnet serves (see ServerOptions.unref); close() still ends it. */
@@ -66,7 +72,9 @@ export async function createDevnet(options: DevnetOptions = {}): Promise<Devnet>
     if (options.loadState) await loadState(view, options.loadState);
     const abis = options.abis ?? new AbiRegistry();
     for (const dir of options.artifacts ?? []) abis.add(readArtifactsFolder(dir));
-    const methods = ethMethods(view, { devMethods: options.devMethods, debug: { abis, log: options.log }, limits: options.limits });
+    const methods = ethMethods(view, { devMethods: options.devMethods, debug: { abis, log: options.log, consoleLog: options.consoleLog }, limits: options.limits });
+    const print = options.consoleLog;
+    if (print) node.chain.onHead((head) => head.messages.forEach((m) => printConsoleLogs(m.result, print)));
     const dispatcher = new Dispatcher(methods, { log: options.verbose ? options.log : undefined, maxBatch: options.maxBatch, permissions: METHOD_PERMISSIONS });
     const tokensRequired = needsTokens(options);
     // Read only when tokens are: a devnet on loopback writes no secret it does not need.

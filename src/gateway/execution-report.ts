@@ -22,6 +22,11 @@ import { StateReader } from './state-reader.ts';
 export interface DebugOutput {
   abis: AbiRegistry;
   log?: (line: string) => void;
+  /**
+   * Only what eth_call's console.log calls printed, a line each, as Hardhat's in-process network
+   * prints them (eth_estimateGas's runs print nothing here: the transaction that follows will).
+   */
+  consoleLog?: (line: string) => void;
 }
 
 /** The report of one eth_call or eth_estimateGas: error messages that name things, lines in the log. */
@@ -43,6 +48,7 @@ export function callReport(view: ChainView, debug: DebugOutput | undefined, meth
   return {
     failureMessage: message,
     seen(outcome) {
+      if (debug?.consoleLog && method === 'eth_call') printConsoleLogs(outcome.result, debug.consoleLog);
       const failed = outcome.result.receipt.exitCode !== ExitCode.OK;
       if (!debug?.log || (!failed && !outcome.result.consoleLogs)) return;
       const target = to ? `to ${bytesToHex(to)}${nameNote(abis, known(), data)}` : `deploying${known() ? ` ${known()!.name}` : ''}`;
@@ -100,6 +106,11 @@ function revertOrigin(view: ChainView, abis: AbiRegistry, stateRoot: CID, result
 
 function nameNote(abis: AbiRegistry, contract: KnownContract | undefined, calldata: Uint8Array): string {
   return contract ? ` (${abis.callName(contract, calldata)})` : '';
+}
+
+/** A transaction's or call's console.log output, a line each and nothing else (Hardhat's in-process network). */
+export function printConsoleLogs(result: Pick<ApplyResult, 'consoleLogs'>, print: (line: string) => void): void {
+  for (const data of result.consoleLogs ?? []) for (const line of formatConsoleLog(data).split('\n')) print(line);
 }
 
 /** Hardhat's layout: a `console.log:` block, then the error. */
