@@ -7,14 +7,13 @@
 import { eventToLog } from '../chain/blocks/event-log.ts';
 import type { TipsetRecord } from '../chain/store/tipset-record.ts';
 import { replayTipset, type ReplayedMessage } from '../chain/trace-tipset.ts';
-import { BLOCK_GAS_LIMIT } from '../chain/blocks/base-fee.ts';
 import { toHash } from '../eth/index.ts';
 import { RpcError, blockNumberOrTag, blockRef, callRequest, defaultTraceConfig, hash32, method, traceConfig, type BlockRef, type CallRequest, type RpcMethod, type TraceConfig } from '../rpc/index.ts';
 import type { ApplyResult } from '../vm/index.ts';
 import type { ChainView } from './chain-view.ts';
 import { gethTracer, type GethTracer } from './geth-tracers.ts';
 import { StateReader } from './state-reader.ts';
-import { traceCall } from './trace-call.ts';
+import { traceRequest } from './trace-call.ts';
 import { locate } from './transactions.ts';
 
 const configParam = { name: 'config', parse: traceConfig, optional: true } as const;
@@ -92,11 +91,7 @@ function logCount(result: ApplyResult): number {
 }
 
 async function traceOneCall(view: ChainView, request: CallRequest, ref: BlockRef | undefined, config: TraceConfig): Promise<unknown> {
-  const at = view.stateAt(ref);
   const tracer = gethTracer(config, view);
-  const timestamp = at.height === view.head().height ? view.node.producer.pendingTimestamp() : undefined;
-  const gas = request.gas !== undefined && request.gas > 0n && request.gas < BigInt(BLOCK_GAS_LIMIT) ? Number(request.gas) : BLOCK_GAS_LIMIT;
-  const spec = { from: request.from, to: request.to, value: request.value, data: request.data, timestamp };
-  const traced = await traceCall(view.node.chain, at, spec, gas, tracer.recorder);
+  const traced = await traceRequest(view, request, ref, tracer.recorder);
   return tracer.answer({ ...traced, firstLogIndex: 0, miner: view.node.chain.minerId });
 }

@@ -12,7 +12,7 @@ import { CallTreeRecorder, tracedFrames, type ActorRegistry, type ApplyResult, t
 import type { ChainView } from './chain-view.ts';
 import { fevmCalls, type EthCall } from './fevm-calls.ts';
 import { callTracerJson, createLogCollector, gethErrorMessage, type CallTracerConfig } from './geth-call-tracer.ts';
-import { createTouchCollector, parsePrestateConfig, prestateJson, touch, touchCalls } from './prestate-tracer.ts';
+import { createTouchCollector, parsePrestateConfig, prestateJson, touch, touchCalls, type Touched } from './prestate-tracer.ts';
 import { createStructLogger } from './struct-logger.ts';
 
 /** One traced message, as the tracers need it once it has run. */
@@ -118,23 +118,30 @@ function prestateTracer(config: ReturnType<typeof parsePrestateConfig>, view: Ch
     recorder,
     needsStates: true,
     answer(run) {
-      const root = rootCall(recorder, run, view);
-      const touched = collector.touched;
-      touchCalls(touched, root);
-      touch(touched, maskedIdEthAddress(run.miner));
-      for (const frame of recorder.root ? tracedFrames(recorder.root) : []) {
-        if (frame.kind !== 'evm') continue;
-        touch(touched, frame.caller);
-        if (frame.to) touch(touched, frame.to);
-      }
+      const touched = touchedBy(recorder, run, view, collector.touched);
       if (!run.before || !run.after) throw new FatalError('the prestate tracer needs the states around the message');
       return prestateJson({ config, touched, store: run.store, registry, before: run.before, after: run.after });
     },
   };
 }
 
+/**
+ * Every account the message touched: what the EVM's steps touched (`touched`, from a touch collector
+ * on the recorder), every address of the call tree, each EVM frame's caller and callee, and the miner.
+ */
+export function touchedBy(recorder: CallTreeRecorder, run: TracedRun, view: ChainView, touched: Touched): Touched {
+  touchCalls(touched, rootCall(recorder, run, view));
+  touch(touched, maskedIdEthAddress(run.miner));
+  for (const frame of recorder.root ? tracedFrames(recorder.root) : []) {
+    if (frame.kind !== 'evm') continue;
+    touch(touched, frame.caller);
+    if (frame.to) touch(touched, frame.to);
+  }
+  return touched;
+}
+
 /** The message's outermost call; a message that reached no actor is still a (failed) call. */
-function rootCall(recorder: CallTreeRecorder, run: TracedRun, view: ChainView): EthCall {
+export function rootCall(recorder: CallTreeRecorder, run: TracedRun, view: ChainView): EthCall {
   const registry = view.node.chain.registry;
   const sender = view.ethAddress(run.message.from) ?? new Uint8Array(20);
   const call = recorder.root ? fevmCalls(recorder.root, { sender, typeOf: (code) => registry.typeOf(code) }) : null;
@@ -160,7 +167,7 @@ function rootCall(recorder: CallTreeRecorder, run: TracedRun, view: ChainView): 
 }
 
 /** What the message answered: a create's deployed code, a call's return or revert data, a native method's return block. */
-function outputOf(root: EthCall, run: TracedRun): Uint8Array {
+export function outputOf(root: EthCall, run: TracedRun): Uint8Array {
   const create = root.type === 'create' || root.type === 'create2';
   if (create && root.exitCode === ExitCode.OK && root.output.length === 0 && root.to) return run.deployedCode(root.to);
   if (!create && root.frame.kind === 'send' && root.frame.method !== EVM_METHOD_INVOKE_CONTRACT) return run.result.receipt.returnData;

@@ -19,7 +19,7 @@ const READ = [
   'eth_getTransactionByBlockNumberAndIndex', 'eth_getTransactionByBlockHashAndIndex', 'eth_getLogs',
   'eth_newFilter', 'eth_newBlockFilter', 'eth_newPendingTransactionFilter', 'eth_getFilterChanges', 'eth_getFilterLogs',
   'eth_uninstallFilter', 'eth_subscribe', 'eth_unsubscribe',
-  'trace_block', 'trace_replayBlockTransactions', 'trace_transaction', 'trace_filter',
+  'trace_block', 'trace_replayBlockTransactions', 'trace_transaction', 'trace_filter', 'trace_call',
   'debug_traceTransaction', 'debug_traceBlockByNumber', 'debug_traceBlockByHash', 'debug_traceCall',
   'Filecoin.EthAddressToFilecoinAddress', 'Filecoin.FilecoinAddressToEthAddress', 'Filecoin.EthGetMessageCidByTransactionHash',
   'Filecoin.EthGetTransactionHashByCid', 'Filecoin.ChainHead', 'Filecoin.ChainGetTipSetByHeight', 'Filecoin.StateNetworkName',

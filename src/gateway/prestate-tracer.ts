@@ -74,11 +74,26 @@ export function touchCalls(touched: Touched, root: EthCall): void {
   }
 }
 
-interface Account {
+/** An account as eth_getBalance & co. read it, with the storage slots asked for (hex words). */
+export interface Account {
   balance: bigint;
   nonce: bigint;
   code: Uint8Array;
   storage: Map<string, string>;
+}
+
+export function readAccount(reader: StateReader, address: Uint8Array, slots: Set<string>): Account {
+  return {
+    balance: reader.balance(address),
+    nonce: reader.nonce(address),
+    code: reader.code(address),
+    storage: new Map([...slots].map((slot) => [slot, word(reader.storage(address, BigInt(slot)))])),
+  };
+}
+
+/** Nothing there: no balance, nonce, code or storage (what geth leaves out, Parity calls not alive). */
+export function isEmptyAccount(account: Account): boolean {
+  return account.nonce === 0n && account.code.length === 0 && account.balance === 0n && ![...account.storage.values()].some(isNonZero);
 }
 
 export interface PrestateInput {
@@ -95,23 +110,17 @@ export function prestateJson(input: PrestateInput): Record<string, unknown> {
   const { config } = input;
   const pre = new StateReader(input.store, input.before, input.registry);
   const post = new StateReader(input.store, input.after, input.registry);
-  const read = (reader: StateReader, address: Uint8Array, slots: Set<string>): Account => ({
-    balance: reader.balance(address),
-    nonce: reader.nonce(address),
-    code: reader.code(address),
-    storage: new Map([...slots].map((slot) => [slot, word(reader.storage(address, BigInt(slot)))])),
-  });
   const preJson: Record<string, unknown> = {};
   const postJson: Record<string, unknown> = {};
   for (const [key, slots] of input.touched) {
     const address = hexToBytes(key);
-    const before = read(pre, address, config.disableStorage ? new Set() : slots);
-    const empty = before.nonce === 0n && before.code.length === 0 && before.balance === 0n && ![...before.storage.values()].some(isNonZero);
+    const before = readAccount(pre, address, config.disableStorage ? new Set() : slots);
+    const empty = isEmptyAccount(before);
     if (!config.diffMode) {
       if (!empty || config.includeEmpty) preJson[key] = accountJson(before, config);
       continue;
     }
-    const after = read(post, address, config.disableStorage ? new Set() : slots);
+    const after = readAccount(post, address, config.disableStorage ? new Set() : slots);
     const changed: Partial<Account> = {};
     if (after.balance !== before.balance) changed.balance = after.balance;
     if (after.nonce !== before.nonce) changed.nonce = after.nonce;
@@ -151,6 +160,6 @@ function address(value: bigint): Uint8Array {
   return uintToFixedBytes(value & ((1n << 160n) - 1n), 20);
 }
 
-function isNonZero(hexWord: string): boolean {
+export function isNonZero(hexWord: string): boolean {
   return /[1-9a-f]/.test(hexWord.slice(2));
 }

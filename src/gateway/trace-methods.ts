@@ -1,15 +1,17 @@
 // The trace_* methods as Lotus serves them (FEVM-FACTS §10; LOTUS:node/impl/eth/trace.go): trace_block,
 // trace_replayBlockTransactions (trace type "trace" only), trace_transaction and trace_filter (fromBlock,
 // toBlock, fromAddress, toAddress, after, count; at most 500 results, Lotus's EthTraceFilterMaxResults,
-// and at most 2,880 tipsets, its MaxFilterHeightRange). The traces themselves: lotus-traces.ts.
+// and at most 2,880 tipsets, its MaxFilterHeightRange). The traces themselves: lotus-traces.ts. And
+// trace_call, which Lotus lacks and Forest serves (parity-trace-call.ts).
 // Unlike Lotus, `latest` is the head (eager execution, as everywhere on this devnet).
 
 import type { TipsetRecord } from '../chain/store/tipset-record.ts';
 import { ethTraceBlockJson, ethTraceReplayJson, type EthTrace } from '../eth/index.ts';
 import { SignatureType, bytesEqual } from '../primitives/index.ts';
-import { RpcError, blockNumberOrTag, hash32, method, traceFilter, traceTypes, type BlockRef, type RpcMethod, type TraceFilter } from '../rpc/index.ts';
+import { RpcError, blockNumberOrTag, blockRef, callRequest, hash32, method, traceFilter, traceTypes, type BlockRef, type RpcMethod, type TraceFilter } from '../rpc/index.ts';
 import type { ChainView } from './chain-view.ts';
 import { tipsetTraces } from './lotus-traces.ts';
+import { parityTraceCall } from './parity-trace-call.ts';
 import { ethTransaction, locate } from './transactions.ts';
 
 /** Lotus's EthTraceFilterMaxResults default. */
@@ -48,6 +50,9 @@ export function traceMethods(view: ChainView): RpcMethod[] {
       return (mine?.traces ?? []).map((t) => ethTraceBlockJson(t, mine!.location));
     }),
     method('trace_filter', [{ name: 'filter', parse: traceFilter }], ([f]) => filterTraces(view, f)),
+    method('trace_call', [{ name: 'transaction', parse: callRequest }, { name: 'traceTypes', parse: traceTypes }, { name: 'block', parse: blockRef, optional: true }], ([t, types, b]) =>
+      parityTraceCall(view, t, types, b),
+    ),
   ];
 }
 

@@ -1,7 +1,8 @@
 // Traces over real HTTP with solc-compiled contracts (test/fixtures/TraceProbe.sol): Lotus's trace_*
 // (a deployment whose constructor creates, nested calls, a caught inner revert, a failed transaction,
 // a CREATE, a native send through call_actor_id, trace_block/replay/filter) and geth's debug_trace*
-// (the struct logger, callTracer with logs, prestateTracer in diff mode, debug_traceCall, blocks).
+// (the struct logger, callTracer with logs, prestateTracer in diff mode, debug_traceCall, blocks), and
+// Forest's trace_call (traces and stateDiff of a call).
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -136,6 +137,41 @@ describe('trace_* and debug_trace* over HTTP', () => {
       assert.deepEqual(page, all.slice(2, 5));
       await assert.rejects(rpc('trace_filter', [{ count: '0x1f5' }]), /maximum supported is 500/);
       await assert.rejects(rpc('trace_transaction', [`0x${'00'.repeat(32)}`]), /transaction not found/);
+    });
+  });
+
+  describe('trace_call (as Forest serves it)', () => {
+    it("a call's traces, output and stateDiff, without changing anything; a revert's; vmTrace refused", async () => {
+      const slot = `0x${'0'.repeat(64)}`;
+      const word = (n: bigint) => `0x${n.toString(16).padStart(64, '0')}`;
+      const before = BigInt(await provider.call({ to: storeAddress, data: '0x3fa4f245' }));
+      const call = { from: wallet.address, to: probeAddress, data: probe.interface.encodeFunctionData('nested', [9]) };
+      const answer = (await rpc('trace_call', [call, ['trace', 'stateDiff'], 'latest'])) as Json;
+      assert.equal(BigInt(answer.output), 9n);
+      assert.equal(answer.vmTrace, null);
+      assert.deepEqual(answer.trace.map((t: Json) => [t.action.callType, t.traceAddress, t.subtraces]), [['call', [], 2], ['call', [0], 0], ['staticcall', [1], 0]]);
+      assert.equal(answer.trace[1].action.to, storeAddress);
+      assert.equal(answer.trace[0].transactionHash, undefined, 'no block or transaction: it is a call');
+      assert.deepEqual(answer.stateDiff[storeAddress], { balance: '=', code: '=', nonce: '=', storage: { [slot]: { '*': { from: word(before), to: word(9n) } } } });
+      assert.equal(answer.stateDiff[MINER], undefined, 'a call pays no fees');
+      assert.equal(BigInt(await provider.call({ to: storeAddress, data: '0x3fa4f245' })), before, 'the call changed nothing');
+
+      const traceOnly = (await rpc('trace_call', [call, ['trace']])) as Json;
+      assert.equal(traceOnly.stateDiff, null);
+      assert.deepEqual(traceOnly.trace, answer.trace);
+
+      const failed = (await rpc('trace_call', [{ ...call, data: probe.interface.encodeFunctionData('failAfter') }, ['trace', 'stateDiff']])) as Json;
+      assert.equal(failed.trace[0].error, 'Reverted');
+      assert.equal(failed.output, probe.interface.encodeErrorResult('Error', ['outer']));
+      assert.equal(failed.stateDiff[storeAddress], undefined, 'a reverted call changes no storage');
+      await assert.rejects(rpc('trace_call', [call, ['vmTrace']]), /'vmTrace' is not supported/);
+
+      const make = (await rpc('trace_call', [{ ...call, data: probe.interface.encodeFunctionData('make') }, ['trace', 'stateDiff']])) as Json;
+      const created = make.trace[1].result.address as string;
+      assert.equal(make.trace[1].type, 'create');
+      assert.equal(make.stateDiff[created].code['+'], C.Store!.deployedBytecode, 'a contract the call would create is born in the diff');
+      assert.deepEqual(make.stateDiff[created].nonce, { '+': '0x1' });
+      assert.equal(await provider.getCode(created), '0x', 'and is not there after the call');
     });
   });
 
