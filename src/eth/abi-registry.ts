@@ -1,18 +1,22 @@
 // The contracts the node has been told about (`hardhat_addCompilationResult`, `fevm-devnet start
 // --artifacts`), so that what it prints and answers names them: a contract recognised by its code
 // (code-template.ts: metadata, libraries and immutables ignored), the function a transaction calls,
-// and custom errors decoded by their 4-byte selector over every known ABI. ABI decoding is ethers'.
+// custom errors decoded by their 4-byte selector over every known ABI, and, where the compilation gave
+// source maps and sources, the source line of a pc in a known contract. ABI decoding is ethers'.
 // Where the contracts come from (files, RPC) is the caller's.
 
 import type { ErrorFragment, Interface, ParamType, Result } from 'ethers';
 import { bytesToHex, keccak256, loadEthers } from '../primitives/index.ts';
 import { creationTemplate, matchesCreation, matchesRuntime, runtimeLength, runtimeTemplate, type CodeTemplate } from './code-template.ts';
 import type { ContractArtifact } from './contract-artifact.ts';
+import { parseSourceMap, sourceLocation, type SourceFile, type SourceLocation } from './source-map.ts';
 
 export interface KnownContract {
   readonly name: string;
   readonly sourceName: string | undefined;
   readonly abi: Interface;
+  /** The runtime code's source map and the sources it points into, when the compilation gave them. */
+  readonly sourceMap?: { readonly map: string; readonly sources: ReadonlyMap<number, SourceFile> };
 }
 
 interface Entry {
@@ -31,6 +35,7 @@ export class AbiRegistry {
   private readonly entries = new Map<string, Entry>();
   private byRuntimeLength = new Map<number, Entry[]>();
   private errors = new Map<string, KnownError[]>();
+  private readonly parsedMaps = new WeakMap<KnownContract, ReturnType<typeof parseSourceMap>>();
   /** Code hash → what it was found to be (null: no known contract). */
   private readonly codeCache = new Map<string, KnownContract | null>();
 
@@ -50,7 +55,8 @@ export class AbiRegistry {
       } catch {
         continue;
       }
-      const contract: KnownContract = { name: artifact.contractName, sourceName: artifact.sourceName, abi };
+      const sourceMap = artifact.deployedSourceMap !== undefined && artifact.sources ? { map: artifact.deployedSourceMap, sources: artifact.sources } : undefined;
+      const contract: KnownContract = { name: artifact.contractName, sourceName: artifact.sourceName, abi, ...(sourceMap && { sourceMap }) };
       const runtime = artifact.deployedBytecode ? runtimeTemplate(artifact.deployedBytecode, artifact.deployedVariableRanges) : undefined;
       const creation = artifact.bytecode ? creationTemplate(artifact.bytecode, artifact.linkRanges, artifact.deployedBytecode) : undefined;
       this.entries.set(`${artifact.sourceName ?? ''}:${artifact.contractName}`, { contract, runtime, creation });
@@ -78,6 +84,14 @@ export class AbiRegistry {
       if (entry.creation && matchesCreation(input, entry.creation) && (!best || entry.creation.bytes.length > best.creation!.bytes.length)) best = entry;
     }
     return best?.contract;
+  }
+
+  /** Where in its source the known contract's runtime `code` is at `pc` (its source map parsed once). */
+  sourceLocation(contract: KnownContract, code: Uint8Array, pc: number): SourceLocation | undefined {
+    if (!contract.sourceMap) return undefined;
+    let entries = this.parsedMaps.get(contract);
+    if (!entries) this.parsedMaps.set(contract, (entries = parseSourceMap(contract.sourceMap.map)));
+    return sourceLocation(code, pc, entries, contract.sourceMap.sources);
   }
 
   /** `Name.function` for calldata to a known contract, `Name` when the selector is not in its ABI. */

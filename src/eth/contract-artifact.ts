@@ -24,7 +24,13 @@ export interface ContractArtifact {
   linkRanges?: readonly CodeRange[];
   /** Library placeholders and immutables in the runtime code: bytes a deployment fills in. */
   deployedVariableRanges?: readonly CodeRange[];
+  /** solc's source map of the runtime code (source-map.ts), when the compiler output has it. */
+  deployedSourceMap?: string;
+  /** The compilation's sources by id, for the source map; with the compiler input only. */
+  sources?: ReadonlyMap<number, SourceFile>;
 }
+
+import type { SourceFile } from './source-map.ts';
 
 type Json = Record<string, unknown>;
 type References = Record<string, Record<string, CodeRange[]> | CodeRange[]> | undefined;
@@ -60,9 +66,13 @@ export function artifactFromJson(json: unknown, fallbackName: string, path?: str
   };
 }
 
-/** Every contract of a solc standard-JSON output (what `hardhat_addCompilationResult` receives). */
-export function artifactsFromCompilerOutput(output: unknown): ContractArtifact[] {
+/**
+ * Every contract of a solc standard-JSON output (what `hardhat_addCompilationResult` receives); with
+ * the input, the sources that its source maps point into, named by `sourceName` (default: as in the input).
+ */
+export function artifactsFromCompilerOutput(output: unknown, input?: unknown, sourceName: (inputName: string) => string = (name) => name): ContractArtifact[] {
   if (!isObject(output) || !isObject(output.contracts)) return [];
+  const sources = compilationSources(output, input, sourceName);
   const artifacts: ContractArtifact[] = [];
   for (const [sourceName, contracts] of Object.entries(output.contracts)) {
     if (!isObject(contracts)) continue;
@@ -71,10 +81,24 @@ export function artifactsFromCompilerOutput(output: unknown): ContractArtifact[]
       const evm = isObject(contract.evm) ? contract.evm : {};
       const creation = isObject(evm.bytecode) ? evm.bytecode : undefined;
       const deployed = isObject(evm.deployedBytecode) ? evm.deployedBytecode : undefined;
-      artifacts.push({ contractName, sourceName, abi: contract.abi, ...evmCode(creation, deployed) });
+      const code = evmCode(creation, deployed);
+      artifacts.push({ contractName, sourceName, abi: contract.abi, ...code, ...(code.deployedSourceMap !== undefined && sources.size > 0 && { sources }) });
     }
   }
   return artifacts;
+}
+
+/** Source id → name and text: ids from the output's `sources`, texts from the input's. */
+function compilationSources(output: Json, input: unknown, sourceName: (inputName: string) => string): Map<number, SourceFile> {
+  const sources = new Map<number, SourceFile>();
+  const texts = isObject(input) && isObject(input.sources) ? input.sources : {};
+  for (const [name, source] of Object.entries(isObject(output.sources) ? output.sources : {})) {
+    const text = texts[name];
+    if (isObject(source) && typeof source.id === 'number' && isObject(text) && typeof text.content === 'string') {
+      sources.set(source.id, { name: sourceName(name), content: text.content });
+    }
+  }
+  return sources;
 }
 
 /** solc's `{ object, linkReferences, immutableReferences }` pair, as Foundry and solc write it. */
@@ -87,6 +111,7 @@ function evmCode(creation: Json | undefined, deployed: Json | undefined): Partia
   if (typeof deployed?.object === 'string' && deployed.object.length > 0) {
     code.deployedBytecode = deployed.object;
     code.deployedVariableRanges = [...ranges(deployed.linkReferences as References), ...ranges(deployed.immutableReferences as References)];
+    if (typeof deployed.sourceMap === 'string' && deployed.sourceMap.length > 0) code.deployedSourceMap = deployed.sourceMap;
   }
   return code;
 }

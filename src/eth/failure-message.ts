@@ -1,13 +1,15 @@
 // A failed transaction or call in words a person reads: what went wrong (the revert reason, Panic's
 // meaning, a custom error with its arguments when an ABI knows it), where (the contract by name when
 // it is known, and its address, or the deployment; and for a revert that bubbled up from a contract
-// it called, that contract first), and the FEVM exit code by name (FEVM-FACTS §4.2).
+// it called, that contract first; and the source line of the REVERT when a source map knows it), and
+// the FEVM exit code by name (FEVM-FACTS §4.2).
 // The same sentence is the JSON-RPC error of eth_call / eth_estimateGas and the node's log line, so
 // what the terminal says and what the client reports can be compared. geth's "execution reverted"
 // leads, so that clients that look for it still find it.
 
 import { ExitCode, bytesToHex, exitCodeToString } from '../primitives/index.ts';
 import type { AbiRegistry, KnownContract } from './abi-registry.ts';
+import type { SourceLocation } from './source-map.ts';
 import { decodeRevert } from './revert.ts';
 
 export interface FailedExecution {
@@ -22,6 +24,8 @@ export interface FailedExecution {
   contract?: KnownContract | undefined;
   /** For a revert that began in a contract the called one called, and bubbled up: that contract. */
   origin?: { address: Uint8Array; contract?: KnownContract | undefined } | undefined;
+  /** The source line of the REVERT, in the contract it began in, when a source map told it. */
+  location?: SourceLocation | undefined;
 }
 
 /**
@@ -42,9 +46,10 @@ export function failureMessage(f: FailedExecution, abis?: AbiRegistry): string {
 }
 
 function whereText(f: FailedExecution): string {
+  const line = f.location ? `, ${f.location.file}:${f.location.line}` : '';
   const called = f.to === null ? (f.contract ? `deploying ${f.contract.name}` : 'deploying a contract') : contractText(f.to, f.contract);
-  if (!f.origin) return called;
-  return `in ${contractText(f.origin.address, f.origin.contract)}, called ${f.to === null ? 'while' : 'from'} ${called}`;
+  if (!f.origin) return `${called}${line}`;
+  return `in ${contractText(f.origin.address, f.origin.contract)}${line}, called ${f.to === null ? 'while' : 'from'} ${called}`;
 }
 
 function contractText(address: Uint8Array, contract: KnownContract | undefined): string {

@@ -10,6 +10,7 @@ import type { ExecutedMessage } from '../chain/chain.ts';
 import type { TipsetRecord } from '../chain/store/tipset-record.ts';
 import { AbiRegistry, type KnownContract } from '../eth/abi-registry.ts';
 import { formatConsoleLog } from '../eth/console-log.ts';
+import type { SourceLocation } from '../eth/source-map.ts';
 import { failureMessage, type FailedExecution } from '../eth/failure-message.ts';
 import { decodeCbor, type CID } from '../ipld/index.ts';
 import { Address, EAM_ACTOR_ID, ExitCode, Protocol, bytesToHex, type Message } from '../primitives/index.ts';
@@ -40,11 +41,14 @@ export function callReport(view: ChainView, debug: DebugOutput | undefined, meth
     if (!identified) [identified, contract] = [true, identify(view, abis, at.stateRoot, to, data)];
     return contract;
   };
+  const sites = new WeakMap<CallOutcome, ReturnType<typeof revertSite>>();
+  const siteOf = (outcome: CallOutcome) => {
+    let site = sites.get(outcome);
+    if (!site) sites.set(outcome, (site = revertSite(view, abis, at.stateRoot, outcome.result, to, known())));
+    return site;
+  };
   const message = (outcome: CallOutcome) =>
-    failureMessage(
-      { exitCode: outcome.result.receipt.exitCode, revertData: outcome.returnData, failure: outcome.result.failure, to, contract: known(), origin: revertOrigin(view, abis, at.stateRoot, outcome.result) },
-      abis,
-    );
+    failureMessage({ exitCode: outcome.result.receipt.exitCode, revertData: outcome.returnData, failure: outcome.result.failure, to, contract: known(), ...siteOf(outcome) }, abis);
   return {
     failureMessage: message,
     seen(outcome) {
@@ -53,7 +57,7 @@ export function callReport(view: ChainView, debug: DebugOutput | undefined, meth
       if (!debug?.log || (!failed && !outcome.result.consoleLogs)) return;
       const target = to ? `to ${bytesToHex(to)}${nameNote(abis, known(), data)}` : `deploying${known() ? ` ${known()!.name}` : ''}`;
       debug.log(`${method}  from ${bytesToHex(spec.from ?? new Uint8Array(20))}  ${target}`);
-      for (const line of detailLines(outcome.result, failed ? message(outcome) : undefined)) debug.log(line);
+      for (const line of detailLines(outcome.result, failed ? message(outcome) : undefined, failed ? siteOf(outcome).location : undefined)) debug.log(line);
     },
   };
 }
@@ -77,9 +81,9 @@ export function transactionReport(view: ChainView, abis: AbiRegistry, record: Ti
   const contract = abis.size === 0 ? undefined : identify(view, abis, record.stateRoot, to, input);
   const callNote = to ? nameNote(abis, contract, input) : contract ? ` (${contract.name})` : '';
   const revertData = result.receipt.exitCode === ExitCode.EVM_REVERTED ? cborBytes(result.receipt.returnData) : new Uint8Array(0);
-  const origin = failed ? revertOrigin(view, abis, record.stateRoot, result) : undefined;
-  const failure = failed ? failureMessage({ exitCode: result.receipt.exitCode, revertData, failure: result.failure, to, contract, origin }, abis) : undefined;
-  return { callNote, lines: detailLines(result, failure) };
+  const site = failed ? revertSite(view, abis, record.stateRoot, result, to, contract) : {};
+  const failure = failed ? failureMessage({ exitCode: result.receipt.exitCode, revertData, failure: result.failure, to, contract, ...site }, abis) : undefined;
+  return { callNote, lines: detailLines(result, failure, site.location) };
 }
 
 const EMPTY = new AbiRegistry();
@@ -92,16 +96,30 @@ function identify(view: ChainView, abis: AbiRegistry, stateRoot: CID, to: Uint8A
 }
 
 /**
- * The contract a bubbled-up revert began in (ApplyResult.revertOrigin), as it is in the state at
- * `stateRoot`: a contract that does not exist there (one whose constructor reverted) is left out.
+ * Where a revert began, as the state at `stateRoot` has it: the contract a bubbled-up revert came from
+ * (ApplyResult.revertOrigin; one that does not exist there, whose constructor reverted, is left out),
+ * and the source line of its REVERT (ApplyResult.revertPc) when its compilation gave a source map.
  */
-function revertOrigin(view: ChainView, abis: AbiRegistry, stateRoot: CID, result: ApplyResult): FailedExecution['origin'] {
-  if (result.revertOrigin === undefined) return undefined;
+function revertSite(
+  view: ChainView,
+  abis: AbiRegistry,
+  stateRoot: CID,
+  result: ApplyResult,
+  to: Uint8Array | null,
+  called: KnownContract | undefined,
+): Pick<FailedExecution, 'origin' | 'location'> {
+  if (result.revertOrigin === undefined && (result.revertPc === undefined || abis.size === 0)) return {};
   const reader = new StateReader(view.store, stateRoot, view.node.chain.registry);
-  if (!reader.tree.getActor(result.revertOrigin)) return undefined;
-  const address = view.ethAddress(Address.newId(result.revertOrigin), reader.tree);
-  if (!address) return undefined;
-  return { address, contract: abis.size === 0 ? undefined : abis.contractForCode(reader.code(address)) };
+  let origin: FailedExecution['origin'];
+  if (result.revertOrigin !== undefined && reader.tree.getActor(result.revertOrigin)) {
+    const address = view.ethAddress(Address.newId(result.revertOrigin), reader.tree);
+    if (address) origin = { address, contract: abis.size === 0 ? undefined : abis.contractForCode(reader.code(address)) };
+  }
+  if (result.revertOrigin !== undefined && !origin) return {};
+  const address = origin?.address ?? to;
+  const contract = origin ? origin.contract : called;
+  const location = result.revertPc !== undefined && address && contract ? abis.sourceLocation(contract, reader.code(address), result.revertPc) : undefined;
+  return { ...(origin && { origin }), ...(location && { location }) };
 }
 
 function nameNote(abis: AbiRegistry, contract: KnownContract | undefined, calldata: Uint8Array): string {
@@ -113,14 +131,15 @@ export function printConsoleLogs(result: Pick<ApplyResult, 'consoleLogs'>, print
   for (const data of result.consoleLogs ?? []) for (const line of formatConsoleLog(data).split('\n')) print(line);
 }
 
-/** Hardhat's layout: a `console.log:` block, then the error. */
-function detailLines(result: Pick<ApplyResult, 'consoleLogs'>, failure: string | undefined): string[] {
+/** Hardhat's layout: a `console.log:` block, then the error, and the source line it reverted at. */
+function detailLines(result: Pick<ApplyResult, 'consoleLogs'>, failure: string | undefined, location?: SourceLocation): string[] {
   const lines: string[] = [];
   if (result.consoleLogs) {
     lines.push('    console.log:');
     for (const data of result.consoleLogs) for (const line of formatConsoleLog(data).split('\n')) lines.push(`      ${line}`);
   }
   if (failure !== undefined) lines.push(`    error: ${failure}`);
+  if (failure !== undefined && location) lines.push(`      ${location.file}:${location.line}:  ${location.text}`);
   return lines;
 }
 

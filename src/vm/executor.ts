@@ -35,6 +35,11 @@ export interface ApplyResult {
    * (revert-origin.ts). Absent when the receiver itself reverted.
    */
   revertOrigin?: bigint;
+  /**
+   * For a revert: the REVERT's offset in the runtime code of the actor it began in (revertOrigin, else
+   * the receiver). Absent when that actor does not exist after the message (a constructor's revert).
+   */
+  revertPc?: number;
 }
 
 export interface ApplyOptions {
@@ -110,11 +115,13 @@ async function execute(cm: CallManager, senderId: bigint, message: Message, incl
   }
 }
 
-function revertOrigin(cm: CallManager, result: InvocationResult): { revertOrigin?: bigint } {
-  const address = result.exitCode === ExitCode.EVM_REVERTED ? cm.reverts.ofMessage : undefined;
+function revertOrigin(cm: CallManager, result: InvocationResult): { revertOrigin?: bigint; revertPc?: number } {
+  const site = result.exitCode === ExitCode.EVM_REVERTED ? cm.reverts.ofMessage : undefined;
+  if (!site) return {};
   // Resolved in the state after the message, uncharged: an actor created and reverted has no id.
-  const origin = address && cm.tree.lookupId(address);
-  return origin === undefined || origin === cm.origin.receiverId ? {} : { revertOrigin: origin };
+  const origin = cm.tree.lookupId(site.actor);
+  if (origin === undefined) return {};
+  return { ...(origin !== cm.origin.receiverId && { revertOrigin: origin }), ...(site.pc !== undefined && { revertPc: site.pc }) };
 }
 
 /** Moves the fees: burn to f099, tip to the miner, refund to the sender (FEVM-FACTS §8.3). */

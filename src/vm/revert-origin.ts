@@ -14,20 +14,36 @@ interface FrameExit {
   /** The actor whose revert this is; undefined when the frame did not revert. */
   origin: Address | undefined;
   data: Uint8Array | undefined;
+  /** Where in the origin's code the REVERT ran, when its frame said. */
+  pc: number | undefined;
 }
 
-/** How a frame reverted: its revert data (the EVM's bytes) and the actor whose code ran. */
+/** How a frame reverted: its revert data (the EVM's bytes), the actor whose code ran, and where in it. */
 export interface FrameRevert {
   data: Uint8Array;
   actor: Address;
+  pc?: number | undefined;
+}
+
+/** Where the message's revert began: the actor, and the REVERT's offset in its code when known. */
+export interface RevertSite {
+  actor: Address;
+  pc: number | undefined;
 }
 
 export class RevertOrigin {
   private depth = 0;
   private last: FrameExit | undefined;
+  /** A REVERT's offset told by the open frame at `depth` (an EVM actor's own run), for its exit. */
+  private told: { depth: number; pc: number } | undefined;
 
   enter(): void {
     this.depth++;
+  }
+
+  /** The innermost open frame's code reverted at `pc` (for a frame whose exit cannot say it). */
+  revertedAt(pc: number): void {
+    this.told = { depth: this.depth, pc };
   }
 
   /**
@@ -36,17 +52,20 @@ export class RevertOrigin {
    */
   exit(revert: FrameRevert | undefined): void {
     const depth = this.depth--;
+    const told = this.told?.depth === depth ? this.told.pc : undefined;
+    if (this.told && this.told.depth >= depth) this.told = undefined;
     if (!revert) {
-      this.last = { depth, origin: undefined, data: undefined };
+      this.last = { depth, origin: undefined, data: undefined, pc: undefined };
       return;
     }
     const inner = this.last;
     const bubbled = inner !== undefined && inner.depth === depth + 1 && inner.origin !== undefined && bytesEqual(inner.data!, revert.data);
-    this.last = { depth, origin: bubbled ? inner.origin : revert.actor, data: revert.data };
+    this.last = bubbled ? { ...inner, depth } : { depth, origin: revert.actor, data: revert.data, pc: revert.pc ?? told };
   }
 
-  /** The actor whose revert the message's own invocation answered (undefined when it did not revert). */
-  get ofMessage(): Address | undefined {
-    return this.last?.depth === 1 ? this.last.origin : undefined;
+  /** Where the revert the message's own invocation answered began (undefined when it did not revert). */
+  get ofMessage(): RevertSite | undefined {
+    const last = this.last;
+    return last?.depth === 1 && last.origin ? { actor: last.origin, pc: last.pc } : undefined;
   }
 }

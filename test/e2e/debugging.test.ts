@@ -11,7 +11,7 @@ import { EventEmitter } from 'node:events';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ContractFactory, Interface, JsonRpcProvider, Wallet, type BaseContract } from 'ethers';
 import { startCommand } from '../../src/cli/start-command.ts';
 import { compileStandardJson } from '../helpers/solidity.ts';
@@ -89,11 +89,12 @@ async function sendFailing(node: RunningNode, to: string, data: string): Promise
 }
 
 /** eth_call of Vault.withdraw(5) by an account that has nothing in the vault: InsufficientBalance(0, 5). */
-async function assertWithdrawNamed(node: RunningNode, vault: string): Promise<void> {
+async function assertWithdrawNamed(node: RunningNode, vault: string, source?: string): Promise<void> {
   const data = vaultAbi.encodeFunctionData('withdraw', [5n]);
   const answer = await node.rpc('eth_call', [{ from: SENDER, to: vault, data }, 'latest']);
+  const line = source ? `, ${source}:36` : '';
   assert.equal(answer.error?.code, 3);
-  assert.equal(answer.error?.message, `execution reverted: custom error InsufficientBalance(0, 5) (contract Vault at ${vault.toLowerCase()}, exit code EVM_REVERTED(33))`);
+  assert.equal(answer.error?.message, `execution reverted: custom error InsufficientBalance(0, 5) (contract Vault at ${vault.toLowerCase()}${line}, exit code EVM_REVERTED(33))`);
   assert.equal(answer.error?.data, vaultAbi.encodeErrorResult('InsufficientBalance', [0n, 5n]), 'the revert data is untouched');
   const estimate = await node.rpc('eth_estimateGas', [{ from: SENDER, to: vault, data }]);
   assert.equal(estimate.error?.message, answer.error?.message, 'eth_estimateGas says the same');
@@ -104,22 +105,24 @@ async function assertWithdrawNamed(node: RunningNode, vault: string): Promise<vo
   const at = lines.findIndex((l) => l.includes(hash));
   assert.ok(at >= 0, `a line for the transaction:\n${lines.join('\n')}`);
   assert.match(lines[at]!, new RegExp(`to ${vault.toLowerCase()} \\(Vault\\.withdraw\\) .* failed \\(exit 33\\)$`));
-  assert.equal(lines[at + 1], `    error: execution reverted: custom error InsufficientBalance(0, 5) (contract Vault at ${vault.toLowerCase()}, exit code EVM_REVERTED(33))`);
+  assert.equal(lines[at + 1], `    error: execution reverted: custom error InsufficientBalance(0, 5) (contract Vault at ${vault.toLowerCase()}${line}, exit code EVM_REVERTED(33))`);
+  if (source) assert.equal(lines[at + 2], `      ${source}:36:  if (amount > available) revert InsufficientBalance(available, amount);`, 'and the line itself');
 }
 
 /**
  * Teller.withdraw(5) calls Vault.withdraw(5), whose InsufficientBalance(0, 5) bubbles up: the error
  * says it began in Vault, called from Teller. Teller.tryWithdraw catches it and reverts Closed(): Teller's.
  */
-async function assertBubbledRevertNamed(node: RunningNode, vault: string): Promise<void> {
+async function assertBubbledRevertNamed(node: RunningNode, vault: string, source?: string): Promise<void> {
   const teller = await deploy(node, 'Named.sol', 'Teller', vault);
   const address = (await teller.getAddress()).toLowerCase();
   const data = teller.interface.encodeFunctionData('withdraw', [5n]);
-  const expected = `execution reverted: custom error InsufficientBalance(0, 5) (in contract Vault at ${vault.toLowerCase()}, called from contract Teller at ${address}, exit code EVM_REVERTED(33))`;
+  const line = (n: number) => (source ? `, ${source}:${n}` : '');
+  const expected = `execution reverted: custom error InsufficientBalance(0, 5) (in contract Vault at ${vault.toLowerCase()}${line(36)}, called from contract Teller at ${address}, exit code EVM_REVERTED(33))`;
   const answer = await node.rpc('eth_call', [{ from: SENDER, to: address, data }, 'latest']);
   assert.equal(answer.error?.message, expected);
   const caught = await node.rpc('eth_call', [{ from: SENDER, to: address, data: teller.interface.encodeFunctionData('tryWithdraw', [5n]) }, 'latest']);
-  assert.equal(caught.error?.message, `execution reverted: custom error Closed() (contract Teller at ${address}, exit code EVM_REVERTED(33))`);
+  assert.equal(caught.error?.message, `execution reverted: custom error Closed() (contract Teller at ${address}${line(80)}, exit code EVM_REVERTED(33))`);
 
   const from = node.out.length;
   const hash = await sendFailing(node, address, data);
@@ -175,14 +178,14 @@ describe('debugging output', () => {
       assert.match(unnamed.error!.message, /custom error 0xcf479181/);
       const added = await node.rpc('hardhat_addCompilationResult', [compiled.solcVersion, compiled.input, compiled.output]);
       assert.equal(added.result, true);
-      await assertWithdrawNamed(node, vault);
+      await assertWithdrawNamed(node, vault, 'Named.sol');
 
       const panic = await node.rpc('eth_call', [{ to: vault, data: vaultAbi.encodeFunctionData('overflow', [1n]) }, 'latest']);
       assert.equal(panic.error?.message, `execution reverted: panic: 0x11 (arithmetic underflow or overflow) (contract Vault at ${vault.toLowerCase()}, exit code EVM_REVERTED(33))`);
       const invalid = await node.rpc('eth_call', [{ to: vault, data: vaultAbi.encodeFunctionData('invalid') }, 'latest']);
       assert.equal(invalid.error?.message, `message execution failed: EVM: the INVALID instruction (0xfe) (contract Vault at ${vault.toLowerCase()}, exit code EVM_INVALID_INSTRUCTION(34))`);
 
-      await assertBubbledRevertNamed(node, vault);
+      await assertBubbledRevertNamed(node, vault, 'Named.sol');
 
       const from = node.out.length;
       const factory = new ContractFactory(vaultAbi, contract('Named.sol', 'Vault').evm.bytecode.object, node.wallet);
@@ -211,40 +214,57 @@ describe('debugging output', () => {
           linkReferences: c.evm.bytecode.linkReferences,
           deployedLinkReferences: c.evm.deployedBytecode.linkReferences,
           immutableReferences: c.evm.deployedBytecode.immutableReferences,
+          inputSourceName: source,
+          buildInfoId: 'solc-0_8_37-abc',
         };
         writeFileSync(join(artifacts, 'contracts', source, `${name}.json`), JSON.stringify(artifact));
       }
     }
+    // Hardhat 3's build info: the solc input (with the user's name of each source), and the output beside it.
     mkdirSync(join(artifacts, 'build-info'), { recursive: true });
-    writeFileSync(join(artifacts, 'build-info', 'solc-0_8_37-abc.json'), JSON.stringify({ _format: 'hh3-sol-build-info-1', input: compiled.input }));
-    await withArtifacts(artifacts);
+    const userSourceNameMap = { 'contracts/Named.sol': 'Named.sol', 'contracts/ConsoleLogger.sol': 'ConsoleLogger.sol' };
+    writeFileSync(join(artifacts, 'build-info', 'solc-0_8_37-abc.json'), JSON.stringify({ _format: 'hh3-sol-build-info-1', id: 'solc-0_8_37-abc', userSourceNameMap, input: compiled.input }));
+    writeFileSync(join(artifacts, 'build-info', 'solc-0_8_37-abc.output.json'), JSON.stringify({ _format: 'hh3-sol-build-info-output-1', id: 'solc-0_8_37-abc', output: compiled.output }));
+    await withArtifacts(artifacts, 'contracts/Named.sol');
   });
 
   it('names them from a Foundry out folder given with --artifacts', async () => {
     const out = join(dir, 'foundry', 'out');
+    const sourceIds = Object.fromEntries(Object.entries(compiled.output.sources).map(([source, { id }]) => [source, id]));
     for (const [source, contracts] of Object.entries(compiled.output.contracts)) {
       for (const [name, c] of Object.entries(contracts)) {
         mkdirSync(join(out, source), { recursive: true });
+        const deployed = c.evm.deployedBytecode;
         const artifact = {
           abi: c.abi,
           bytecode: { object: `0x${c.evm.bytecode.object}`, sourceMap: '', linkReferences: c.evm.bytecode.linkReferences },
-          deployedBytecode: { object: `0x${c.evm.deployedBytecode.object}`, sourceMap: '', linkReferences: c.evm.deployedBytecode.linkReferences, immutableReferences: c.evm.deployedBytecode.immutableReferences },
+          deployedBytecode: { object: `0x${deployed.object}`, sourceMap: deployed.sourceMap, linkReferences: deployed.linkReferences, immutableReferences: deployed.immutableReferences },
           methodIdentifiers: {},
           metadata: { settings: { compilationTarget: { [`src/${source}`]: name } } },
+          id: sourceIds[source],
         };
         writeFileSync(join(out, source, `${name}.json`), JSON.stringify(artifact));
       }
     }
-    await withArtifacts(out);
+    // Foundry's build info names each source id's file; the files are the project's, beside out/.
+    mkdirSync(join(out, 'build-info'), { recursive: true });
+    const paths = Object.fromEntries(Object.entries(sourceIds).map(([source, id]) => [id, `src/${source}`]));
+    writeFileSync(join(out, 'build-info', 'ed943ba6ef10b247.json'), JSON.stringify({ id: 'ed943ba6ef10b247', source_id_to_path: paths, language: 'Solidity' }));
+    for (const [source, text] of Object.entries(compiled.input.sources)) {
+      mkdirSync(dirname(join(dir, 'foundry', 'src', source)), { recursive: true });
+      writeFileSync(join(dir, 'foundry', 'src', source), text.content);
+    }
+    await withArtifacts(out, 'src/Named.sol');
   });
 
-  async function withArtifacts(folder: string): Promise<void> {
+  /** Named from the artifacts in `folder`, and the line of the revert in `source` when the folder has source maps and sources. */
+  async function withArtifacts(folder: string, source?: string): Promise<void> {
     const node = await startNode(['--artifacts', folder]);
     try {
       assert.ok(node.out.some((l) => l.startsWith(`ABIs: 6 contracts from ${folder}`)), node.out.join('\n'));
       const vault = await (await deploy(node, 'Named.sol', 'Vault', 10n)).getAddress();
-      await assertWithdrawNamed(node, vault);
-      await assertBubbledRevertNamed(node, vault);
+      await assertWithdrawNamed(node, vault, source);
+      await assertBubbledRevertNamed(node, vault, source);
     } finally {
       await node.stop();
     }

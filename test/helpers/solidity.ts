@@ -21,7 +21,9 @@ export interface CompilationResult {
   solcVersion: string;
   input: { language: string; sources: Record<string, { content: string }>; settings: Record<string, unknown> };
   output: {
-    contracts: Record<string, Record<string, { abi: unknown[]; evm: { bytecode: { object: string; linkReferences: unknown }; deployedBytecode: { object: string; linkReferences: unknown; immutableReferences: unknown } } }>>;
+    contracts: Record<string, Record<string, { abi: unknown[]; evm: { bytecode: { object: string; linkReferences: unknown }; deployedBytecode: { object: string; linkReferences: unknown; immutableReferences: unknown; sourceMap: string } } }>>;
+    /** Each source's id, which source maps refer to. */
+    sources: Record<string, { id: number }>;
   };
 }
 

@@ -100,7 +100,8 @@ function chargedCall(rt: Runtime, message: Message, run: () => Promise<CallResul
 function frameRevert(message: Message, result: CallResult): FrameRevert | undefined {
   if (result.execResult.exceptionError?.error !== EVMError.errorMessages.REVERT) return undefined;
   const code = message.codeAddress ?? message.to;
-  return code && { data: result.execResult.returnValue, actor: ethAddressToFilecoinAddress(code.bytes) };
+  const pc = result.execResult.runState && result.execResult.runState.programCounter - 1;
+  return code && { data: result.execResult.returnValue, actor: ethAddressToFilecoinAddress(code.bytes), pc };
 }
 
 /**

@@ -117,7 +117,11 @@ async function runPooled(rt: Runtime, session: EvmSession, run: EvmRun, pooled: 
     emitLogs(session, result.logs);
     return result.returnValue;
   }
-  if (error === 'revert') throw revertError(result.returnValue);
+  if (error === 'revert') {
+    // After a REVERT the program counter has moved past it (one byte).
+    if (result.runState) ctx.world.reverts.revertedAt(result.runState.programCounter - 1);
+    throw revertError(result.returnValue);
+  }
   if (error === 'out of gas') throw new OutOfGasError('out of gas in the EVM');
   if (error === 'invalid opcode' && result.runState?.opCode === INVALID_OPCODE) throw new ActorError(ExitCode.EVM_INVALID_INSTRUCTION, 'EVM: the INVALID instruction (0xfe)');
   const reason = (error as string) === EVENT_TOO_LARGE ? `a LOG over FEVM's limit of ${MAX_EVENT_VALUES_BYTES} bytes of event values (its data and 32 per topic)` : error;

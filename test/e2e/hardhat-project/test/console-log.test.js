@@ -16,13 +16,13 @@ describe('console.log on the in-process devnet', () => {
     assert.equal(await greeter.shout(3n), 'bonjour');
   });
 
-  it("names the contract and its custom error in a call's error, from the project's artifacts", async () => {
+  it("names the contract, its custom error and the line in a call's error, from the project's artifacts", async () => {
     const greeter = await ethers.deployContract('Greeter');
     await greeter.waitForDeployment();
     const to = (await greeter.getAddress()).toLowerCase();
     const data = greeter.interface.encodeFunctionData('shout', [0n]);
     await assert.rejects(provider.request({ method: 'eth_call', params: [{ to, data }, 'latest'] }), {
-      message: `execution reverted: custom error Silent(0) (contract Greeter at ${to}, exit code EVM_REVERTED(33))`,
+      message: `execution reverted: custom error Silent(0) (contract Greeter at ${to}, contracts/Greeter.sol:20, exit code EVM_REVERTED(33))`,
     });
   });
 });
