@@ -1,6 +1,6 @@
 // geth's tracing methods (go-ethereum eth/tracers/api.go): debug_traceTransaction, debug_traceCall,
 // debug_traceBlockByNumber and debug_traceBlockByHash, each with an optional TraceConfig that picks the
-// struct logger (default), callTracer or prestateTracer (geth-tracers.ts). A transaction is traced by
+// struct logger (default) or a named tracer (geth-tracers.ts). A transaction is traced by
 // re-executing its tipset up to it (chain/trace-tipset.ts); a call runs as eth_call runs it. Lotus
 // serves none of these (Forest serves debug_traceTransaction); they are here for the tools that use them.
 
@@ -73,8 +73,10 @@ async function traceTipset(view: ChainView, record: TipsetRecord, config: TraceC
   for (const replayed of replay.messages) {
     const tracer = tracers[replayed.index];
     if (tracer) {
-      const result = tracer.answer({ ...runOf(replayed), store: replay.store, firstLogIndex: logIndex, miner: chain.minerId, deployedCode: (a) => after.code(a) });
-      answers[replayed.index] = { txHash: view.txHash(replayed.signed, replayed.cid), result };
+      const txHash = view.txHash(replayed.signed, replayed.cid);
+      const location = { blockHash: record.key.multihash.digest, blockNumber: record.height, transactionHash: txHash, transactionPosition: replayed.index };
+      const run = { ...runOf(replayed), store: replay.store, firstLogIndex: logIndex, miner: chain.minerId, deployedCode: (a: Uint8Array) => after.code(a), location, height: record.height };
+      answers[replayed.index] = { txHash, result: tracer.answer(run) };
     }
     logIndex += logCount(replayed.result);
   }

@@ -1,6 +1,7 @@
 // The tracers of geth's debug_trace* methods (go-ethereum eth/tracers/api.go) that this devnet serves,
-// chosen by the TraceConfig: the struct logger (no `tracer`), `callTracer` (onlyTopCall, withLog) and
-// `prestateTracer` (diffMode, disableCode, disableStorage, includeEmpty). Each is a call-tree recorder
+// chosen by the TraceConfig: the struct logger (no `tracer`), `callTracer` (onlyTopCall, withLog),
+// `prestateTracer` (diffMode, disableCode, disableStorage, includeEmpty), `flatCallTracer`
+// (convertParityErrors, includePrecompiles) and `4byteTracer` (flat-call-tracer.ts). Each is a call-tree recorder
 // for the message, with the step listeners its answer needs (none for a plain callTracer), and a
 // function that shapes the answer once the message has run.
 
@@ -14,6 +15,7 @@ import { fevmCalls, type EthCall } from './fevm-calls.ts';
 import { callTracerJson, createLogCollector, gethErrorMessage, type CallTracerConfig } from './geth-call-tracer.ts';
 import { createTouchCollector, parsePrestateConfig, prestateJson, touch, touchCalls, type Touched } from './prestate-tracer.ts';
 import { createStructLogger } from './struct-logger.ts';
+import { flatCallJson, fourByteJson, parseFlatCallConfig, type FlatCallConfig, type TracedLocation } from './flat-call-tracer.ts';
 
 /** One traced message, as the tracers need it once it has run. */
 export interface TracedRun {
@@ -29,6 +31,9 @@ export interface TracedRun {
   /** The miner that took the tip. */
   miner: bigint;
   deployedCode(address: Uint8Array): Uint8Array;
+  /** Where the transaction is in the chain (absent for a call), and the height it runs at. */
+  location?: TracedLocation | undefined;
+  height: number;
 }
 
 export interface GethTracer {
@@ -38,7 +43,7 @@ export interface GethTracer {
   answer(run: TracedRun): unknown;
 }
 
-export const SERVED_TRACERS = ['callTracer', 'prestateTracer'];
+export const SERVED_TRACERS = ['callTracer', 'prestateTracer', 'flatCallTracer', '4byteTracer'];
 
 /** The tracer a TraceConfig asks for; an unknown one is refused before anything runs. */
 export function gethTracer(config: TraceConfig, view: ChainView): GethTracer {
@@ -50,6 +55,10 @@ export function gethTracer(config: TraceConfig, view: ChainView): GethTracer {
       return callTracer(parseCallTracerConfig(config.tracerConfig), view);
     case 'prestateTracer':
       return prestateTracer(parsePrestateConfig(config.tracerConfig), view, registry);
+    case 'flatCallTracer':
+      return flatCallTracer(parseFlatCallConfig(config.tracerConfig), view);
+    case '4byteTracer':
+      return fourByteTracer(view);
     default:
       throw new RpcError(-32000, `tracer ${JSON.stringify(config.tracer)} is not served: use the struct logger (no tracer), ${SERVED_TRACERS.join(' or ')}`);
   }
@@ -109,6 +118,24 @@ function callTracer(config: CallTracerConfig, view: ChainView): GethTracer {
       });
     },
   };
+}
+
+function flatCallTracer(config: FlatCallConfig, view: ChainView): GethTracer {
+  const recorder = new CallTreeRecorder({});
+  return {
+    recorder,
+    needsStates: false,
+    answer(run) {
+      const root = rootCall(recorder, run, view);
+      const gas = { gasLimit: BigInt(run.message.gasLimit), gasUsed: BigInt(run.result.receipt.gasUsed) };
+      return flatCallJson({ root, ...gas, config, location: run.location, blockNumber: run.height, deployedCode: run.deployedCode });
+    },
+  };
+}
+
+function fourByteTracer(view: ChainView): GethTracer {
+  const recorder = new CallTreeRecorder({});
+  return { recorder, needsStates: false, answer: (run) => fourByteJson(rootCall(recorder, run, view)) };
 }
 
 function prestateTracer(config: ReturnType<typeof parsePrestateConfig>, view: ChainView, registry: ActorRegistry): GethTracer {

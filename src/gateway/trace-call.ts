@@ -25,6 +25,8 @@ export interface TracedCall {
   /** The code a create left behind (what eth_call answers for one). */
   deployedCode(address: Uint8Array): Uint8Array;
   created: Uint8Array | null;
+  /** The height the call runs at (the next tipset's). */
+  height: number;
 }
 
 export async function traceCall(chain: Chain, at: TipsetRecord, spec: CallSpec, gasLimit: number, tracer: ExecutionTracer): Promise<TracedCall> {
@@ -33,7 +35,7 @@ export async function traceCall(chain: Chain, at: TipsetRecord, spec: CallSpec, 
   const result = await applyMessage(tree, chain.registry, context, message, { size, tracer });
   const after = tree.flush();
   const post = new StateReader(store, after, chain.registry);
-  return { message, result, store, before, after, deployedCode: (address) => post.code(address), created: createdContract(message, result.receipt) };
+  return { message, result, store, before, after, deployedCode: (address) => post.code(address), created: createdContract(message, result.receipt), height: at.height + 1 };
 }
 
 /**

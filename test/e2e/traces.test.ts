@@ -1,12 +1,13 @@
 // Traces over real HTTP with solc-compiled contracts (test/fixtures/TraceProbe.sol): Lotus's trace_*
 // (a deployment whose constructor creates, nested calls, a caught inner revert, a failed transaction,
 // a CREATE, a native send through call_actor_id, trace_block/replay/filter) and geth's debug_trace*
-// (the struct logger, callTracer with logs, prestateTracer in diff mode, debug_traceCall, blocks), and
+// (the struct logger, callTracer with logs, prestateTracer in diff mode, flatCallTracer, 4byteTracer,
+// debug_traceCall, blocks), and
 // Forest's trace_call (traces and stateDiff of a call).
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ContractFactory, JsonRpcProvider, Wallet, type BaseContract, type TransactionReceipt } from 'ethers';
+import { ContractFactory, Interface, JsonRpcProvider, Wallet, type BaseContract, type TransactionReceipt } from 'ethers';
 import { createDevnet, type Devnet } from '../../src/cli/devnet.ts';
 import { deriveDevAccounts } from '../../src/chain/dev-accounts.ts';
 import { bytesToHex, maskedIdEthAddress } from '../../src/primitives/index.ts';
@@ -241,6 +242,32 @@ describe('trace_* and debug_trace* over HTTP', () => {
       const byHash = (await rpc('debug_traceBlockByHash', [sent.nested!.blockHash])) as Json[];
       assert.equal(byHash[0]!.result.structLogs.length > 0, true);
       await assert.rejects(rpc('debug_traceTransaction', [sent.nested!.hash, { tracer: 'fourByteTracer' }]), /is not served/);
+    });
+
+    it("flatCallTracer: trace_transaction's list with geth's gas and the transaction's place; 4byteTracer counts selectors", async () => {
+      const flat = (await rpc('debug_traceTransaction', [sent.nested!.hash, { tracer: 'flatCallTracer' }])) as Json[];
+      const lotus = (await rpc('trace_transaction', [sent.nested!.hash])) as Json[];
+      assert.deepEqual(flat.map((t) => [t.type, t.action.callType, t.traceAddress, t.subtraces, t.action.to, t.action.input]), lotus.map((t) => [t.type, t.action.callType, t.traceAddress, t.subtraces, t.action.to, t.action.input]));
+      assert.equal(flat[0]!.transactionHash, sent.nested!.hash);
+      assert.equal(flat[0]!.blockHash, sent.nested!.blockHash);
+      assert.equal(flat[0]!.blockNumber, sent.nested!.blockNumber);
+      assert.equal(BigInt(flat[0]!.result.gasUsed), sent.nested!.gasUsed, "the outermost frame's gasUsed is the receipt's");
+      assert.ok(BigInt(flat[0]!.result.gasUsed) > BigInt(lotus[0]!.result.gasUsed), "counting its calls, which Lotus's own-gas figure does not");
+
+      const failed = (await rpc('debug_traceTransaction', [sent.failAfter!.hash, { tracer: 'flatCallTracer', tracerConfig: { convertParityErrors: true } }])) as Json[];
+      assert.equal(failed[0]!.error, 'Reverted');
+      assert.equal(failed[0]!.result.output, probe.interface.encodeErrorResult('Error', ['outer']), 'a revert keeps its result');
+      const gethWords = (await rpc('debug_traceTransaction', [sent.failAfter!.hash, { tracer: 'flatCallTracer' }])) as Json[];
+      assert.equal(gethWords[0]!.error, 'execution reverted');
+
+      const call = (await rpc('debug_traceCall', [{ from: wallet.address, to: probeAddress, data: probe.interface.encodeFunctionData('nested', [9]) }, 'latest', { tracer: 'flatCallTracer' }])) as Json[];
+      assert.equal(call.length, 3);
+      assert.equal(call[0]!.transactionHash, null, 'a call has no transaction');
+
+      const selectors = (await rpc('debug_traceTransaction', [sent.nested!.hash, { tracer: '4byteTracer' }])) as Json;
+      const sig = (fn: string) => probe.interface.getFunction(fn)!.selector;
+      const storeIface = new Interface(C.Store!.abi as never);
+      assert.deepEqual(selectors, { [`${sig('nested')}-32`]: 1, [`${storeIface.getFunction('store')!.selector}-32`]: 1, [`${storeIface.getFunction('value')!.selector}-0`]: 1 });
     });
   });
 });
