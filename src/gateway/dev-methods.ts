@@ -1,7 +1,7 @@
 // Development methods (issue "Development-node methods"): what Hardhat and anvil
 // users reach for to drive a local chain, with their names and semantics.
-// - Accounts: eth_accounts (the development accounts) and eth_sendTransaction (signed with their keys;
-//   nonce, gas and fees filled in).
+// - Accounts: eth_accounts (the development accounts), eth_sendTransaction and eth_signTransaction
+//   (signed with their keys; nonce, gas and fees filled in: dev-transactions.ts).
 // - Mining: evm_mine (optional timestamp), hardhat_mine/anvil_mine (count, interval), evm_setAutomine,
 //   hardhat_getAutomine/anvil_getAutomine (Ignition waits for 5 confirmations unless it hears `true`),
 //   evm_setIntervalMining.
@@ -17,13 +17,12 @@
 import type { TypedDataDomain, TypedDataField, Wallet } from 'ethers';
 import { randomBytes } from 'node:crypto';
 import { toData, toQuantity } from '../eth/index.ts';
-import { bytesEqual, bytesToHex, ethAddressToFilecoinAddress, hexToBytes, loadEthers } from '../primitives/index.ts';
+import { bytesEqual, bytesToHex, loadEthers } from '../primitives/index.ts';
 import { signedMessageCid } from '../ipld/index.ts';
 import { InvalidParamsError, RpcError, address, any, bool, callRequest, data, hash32, method, safeInteger, type CallRequest, type RpcMethod } from '../rpc/index.ts';
-import { ethTransactionToSignedMessage } from '../vm/index.ts';
-import { estimateGas } from './call.ts';
 import type { ChainView } from './chain-view.ts';
 import { gasPremiumEstimate } from './gas-price.ts';
+import { sendTransaction, signTransaction } from './dev-transactions.ts';
 import { stateEditMethods } from './state-edits.ts';
 import { stateFileMethods } from './state-files.ts';
 import { Snapshots, snapshotMethods } from './snapshots.ts';
@@ -82,6 +81,7 @@ export function devMethods(view: ChainView): RpcMethod[] {
     method('hardhat_reset', [{ name: 'options', parse: any, optional: true }], () => reset(view)),
     method('anvil_reset', [{ name: 'options', parse: any, optional: true }], () => reset(view)),
     method('eth_sendTransaction', [{ name: 'transaction', parse: callRequest }], async ([t]) => sendTransaction(view, t as CallRequest, impersonated)),
+    method('eth_signTransaction', [{ name: 'transaction', parse: callRequest }], async ([t]) => signTransaction(view, t as CallRequest)),
     ...['hardhat', 'anvil'].flatMap((prefix) => [
       method(`${prefix}_impersonateAccount`, [{ name: 'address', parse: address }], impersonate(true)),
       method(`${prefix}_stopImpersonatingAccount`, [{ name: 'address', parse: address }], impersonate(false)),
@@ -194,41 +194,3 @@ async function reset(view: ChainView): Promise<boolean> {
   return true;
 }
 
-/** A key that signs for an impersonated account: its transactions carry this signature, not the account's. */
-const IMPERSONATION_KEY = `0x${'11'.repeat(32)}`;
-
-/**
- * eth_sendTransaction: a development account signs an EIP-1559 transaction with what is missing filled
- * in; an impersonated account's transaction is signed by a stand-in key and sent as from the account
- * (the devnet does not check the signature of what it puts in its own mempool).
- */
-async function sendTransaction(view: ChainView, request: CallRequest, impersonated: Set<string>): Promise<string> {
-  if (!request.from) throw new RpcError(-32602, 'eth_sendTransaction needs a `from`');
-  const from = request.from;
-  const dev = view.node.devAccounts.eth.find((a) => bytesEqual(a.ethAddress, from));
-  const stands = !dev && impersonated.has(bytesToHex(from));
-  if (!dev && !stands) throw new RpcError(-32000, `unknown account ${bytesToHex(from)}: eth_sendTransaction signs for the development accounts (eth_accounts) and impersonated ones only`);
-  const sender = ethAddressToFilecoinAddress(from);
-  const head = view.head();
-  const lookup = view.node.producer.senderLookup();
-  const nonce = request.nonce ?? view.node.mempool.pendingNonce(sender, lookup);
-  const gas = request.gas ?? (await estimateGas(view.node.chain, head, { from, to: request.to, value: request.value, data: request.data, timestamp: view.node.producer.pendingTimestamp() }));
-  const priority = request.maxPriorityFeePerGas ?? gasPremiumEstimate(view);
-  const maxFee = request.maxFeePerGas ?? request.gasPrice ?? head.nextBaseFee * 2n + priority;
-  const wallet = new (loadEthers().Wallet)(dev ? bytesToHex(dev.privateKey) : IMPERSONATION_KEY);
-  const raw = await wallet.signTransaction({
-    type: 2,
-    chainId: view.chainId,
-    nonce: Number(nonce),
-    to: request.to ? bytesToHex(request.to) : null,
-    value: request.value ?? 0n,
-    data: request.data ? bytesToHex(request.data) : '0x',
-    gasLimit: gas,
-    maxFeePerGas: maxFee,
-    maxPriorityFeePerGas: priority < maxFee ? priority : maxFee,
-  });
-  const { signed, txHash } = ethTransactionToSignedMessage(hexToBytes(raw), view.chainId);
-  view.node.submit(stands ? { ...signed, message: { ...signed.message, from: sender } } : signed, txHash);
-  await view.node.producer.automined();
-  return toData(txHash);
-}

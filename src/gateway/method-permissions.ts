@@ -40,7 +40,7 @@ const WRITE = [
 ] as const;
 
 /** Signs with the development accounts' private keys (or an impersonated account's standing). */
-const SIGN = ['eth_sign', 'personal_sign', 'eth_signTypedData_v4', 'eth_sendTransaction'] as const;
+const SIGN = ['eth_sign', 'personal_sign', 'eth_signTypedData_v4', 'eth_sendTransaction', 'eth_signTransaction'] as const;
 
 /** Replaces or exports the whole chain. */
 const ADMIN = ['hardhat_reset', 'anvil_reset', 'anvil_dumpState', 'anvil_loadState'] as const;

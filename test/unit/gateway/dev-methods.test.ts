@@ -1,10 +1,10 @@
-// Development methods as Hardhat and anvil users call them: the development accounts and
-// eth_sendTransaction (through ethers' JsonRpcSigner), mining on request, automine on and off, time
+// Development methods as Hardhat and anvil users call them: the development accounts,
+// eth_sendTransaction (through ethers' JsonRpcSigner) and eth_signTransaction, mining on request, automine on and off, time
 // travel, and the node's metadata.
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { JsonRpcProvider, Wallet } from 'ethers';
+import { JsonRpcProvider, Transaction, Wallet } from 'ethers';
 import { bytesToHex } from '../../../src/primitives/index.ts';
 import { createDevnet, type Devnet } from '../../../src/cli/devnet.ts';
 import { deriveDevAccounts } from '../../../src/chain/dev-accounts.ts';
@@ -33,6 +33,20 @@ describe('development methods', () => {
     assert.equal(receipt!.status, 1);
     await assert.rejects(rpc('eth_sendTransaction', [{ from: '0x000000000000000000000000000000000000dEaD', to: keys[1]!.checksumAddress }]), /development accounts \(eth_accounts\) and impersonated ones only/);
     provider.destroy();
+  });
+
+  it('eth_signTransaction signs with what is missing filled in, sends nothing, and eth_sendRawTransaction then sends it', async () => {
+    const before = await rpc('eth_getTransactionCount', [keys[0]!.checksumAddress, 'pending']);
+    const raw = (await rpc('eth_signTransaction', [{ from: keys[0]!.checksumAddress, to: keys[1]!.checksumAddress, value: '0x7' }])) as string;
+    const tx = Transaction.from(raw);
+    assert.equal(tx.from, keys[0]!.checksumAddress, 'signed by the development account');
+    assert.equal(tx.chainId, 31415926n);
+    assert.equal(BigInt(tx.nonce), BigInt(before as string), 'the pending nonce');
+    assert.ok(tx.gasLimit > 0n && tx.maxFeePerGas! > 0n, 'gas and fees filled in');
+    assert.equal(await rpc('eth_getTransactionCount', [keys[0]!.checksumAddress, 'pending']), before, 'nothing was sent');
+    assert.equal(await rpc('eth_sendRawTransaction', [raw]), tx.hash);
+    await assert.rejects(rpc('eth_signTransaction', [{ from: '0x000000000000000000000000000000000000dEaD', to: keys[1]!.checksumAddress }]), /development accounts \(eth_accounts\) only/);
+    await assert.rejects(rpc('eth_signTransaction', [{ to: keys[1]!.checksumAddress }]), /eth_signTransaction needs a `from`/);
   });
 
   it('evm_setAutomine(false) keeps transactions pending until evm_mine; hardhat_mine seals several tipsets at an interval', async () => {

@@ -24,6 +24,7 @@ describe('method permissions', () => {
     assert.equal(METHOD_PERMISSIONS.evm_mine, 'write');
     assert.equal(METHOD_PERMISSIONS.hardhat_setBalance, 'write');
     assert.equal(METHOD_PERMISSIONS.eth_sendTransaction, 'sign');
+    assert.equal(METHOD_PERMISSIONS.eth_signTransaction, 'sign');
     assert.equal(METHOD_PERMISSIONS.personal_sign, 'sign');
     assert.equal(METHOD_PERMISSIONS.anvil_loadState, 'admin');
   });
